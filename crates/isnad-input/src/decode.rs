@@ -95,7 +95,7 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<(String, Vec<Warning>), InputE
 fn decode_utf16(body: &[u8], enc: &'static Encoding, name: &str) -> Result<(String, Vec<Warning>), InputError> {
     let label = if enc == UTF_16LE { "UTF-16LE" } else { "UTF-16BE" };
     let undecodable = |why: &str| InputError::Undecodable { file: name.to_string(), reason: format!("{label}: {why}") };
-    if body.len() % 2 != 0 {
+    if body.len() % 2 == 1 {
         return Err(undecodable("odd number of bytes"));
     }
     let text = enc

@@ -260,7 +260,7 @@ mod tests {
 
     #[test]
     fn a_50_mb_jsonl_record_streams() {
-        let text = "كلمة ".repeat(5_000_000);
+        let text = "كلمة ".repeat(6_000_000);
         let line = format!("{{\"text\": \"{text}\"}}\n");
         assert!(line.len() > 50_000_000);
         let docs: Vec<_> =
