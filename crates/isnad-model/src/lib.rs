@@ -9,10 +9,12 @@
 
 mod document;
 mod offsets;
+mod quantity;
 mod span;
 
 pub use document::*;
 pub use offsets::{OffsetMap, Segment};
+pub use quantity::*;
 pub use span::{char_slice, CharIndex, Span};
 
 /// The schema tag written into every serialized document.
