@@ -55,7 +55,8 @@ fn strip_bullets(s: &str) -> &str {
 const RELATED: &[&str] = &[
     "اقرا ايضا", "اقرا/ي ايضا", "اقراي ايضا", "اقرئي ايضا", "اقرا ايضا:", "اقرا كذلك", "اقرا المزيد", "اقرا:",
     "شاهد ايضا", "شاهدي ايضا", "شاهد/ي ايضا", "شاهد:", "طالع ايضا", "طالع:", "للمزيد:", "المزيد:", "اقرا أيضا",
-    "مواضيع ذات صله", "اخبار ذات صله", "ذات صله:", "read also", "read more", "see also", "related:",
+    "مواضيع ذات صله", "اخبار ذات صله", "ذات صله:", "قد يهمك", "ربما يهمك", "يهمك ايضا", "read also", "read more",
+    "see also", "related:",
 ];
 
 /// Cues of site boilerplate lines (matching form, anywhere in a short line).
@@ -130,6 +131,15 @@ pub fn is_source_trailer(line: &str) -> bool {
 pub fn byline(line: &str) -> Option<String> {
     let trimmed = line.trim();
     let form = cue_form(trimmed);
+    // "تحليل بقلم مراسل الشؤون الدولية، فلان": the author follows بقلم.
+    if words(&form) <= 14 && !trimmed.ends_with(['.', '؟', '!']) {
+        if let Some((_, after)) = trimmed.split_once("بقلم") {
+            let author = after.trim_start_matches([':', ' ']).trim();
+            if !author.is_empty() {
+                return Some(author.to_string());
+            }
+        }
+    }
     if words(&form) > 8 || !starts_with_any(&form, BYLINE) {
         return None;
     }
@@ -166,7 +176,7 @@ pub fn own_line_dateline(line: &str) -> Option<(String, String)> {
 /// or `القدس - (أ ف ب) - `. Returns (byte length, place, outlet).
 pub fn inline_dateline(line: &str) -> Option<(usize, Option<String>, String)> {
     static PAREN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?P<place>[^\n.:()«»“”\x22]{2,60}?)?\s*[-–—]?\s*\((?P<outlet>[^()\n]{2,30})\)\s*(?:[-–—]+|:)\s*").unwrap()
+        Regex::new(r"^\s*(?P<place>[^\n.:()«»“”\x22]{2,60}?)?\s*[-–—]?\s*\((?P<outlet>[^()\n]{2,30})\)\s*[-–—]+\s*").unwrap()
     });
     let caps = PAREN.captures(line)?;
     let m = caps.get(0)?;
@@ -210,6 +220,8 @@ mod tests {
         assert!(is_source_trailer("المصدر: وكالات"));
         assert!(!is_source_trailer("المصدر الأمني قال إن الهجوم وقع ليلا في المدينة القديمة"));
         assert_eq!(byline("بقلم: سارة خالد").as_deref(), Some("سارة خالد"));
+        assert_eq!(byline("تحليل بقلم مراسلة الشؤون الدولية، منى سالم").as_deref(), Some("مراسلة الشؤون الدولية، منى سالم"));
+        assert_eq!(byline("قال إنه كتب بقلم أحمر على الورقة في اجتماع الأمس الطويل."), None);
         assert_eq!(own_line_dateline("رام الله – وكالة الأنباء المحلية"), Some(("رام الله".into(), "وكالة الأنباء المحلية".into())));
         assert_eq!(own_line_dateline("وقال الوزير – في بيان – إن الاتفاق قريب جدا من الإنجاز."), None);
         let (n, place, outlet) = inline_dateline("عمّان، الأردن (CNN)— أعلن الوزير").unwrap();

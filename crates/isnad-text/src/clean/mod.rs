@@ -150,9 +150,13 @@ impl<'a> Cleaner<'a> {
                 author = Some(a);
                 mark(k, NoiseKind::Byline, &mut is_noise, &mut line_noise);
             } else if dateline.is_none() {
+                let (a, b) = content(&all_lines[k]);
+                let whole_inline = lines::inline_dateline(&s1[a..b]).filter(|(len, ..)| *len >= b - a);
                 if let Some((place, outlet)) = lines::own_line_dateline(t) {
-                    let (a, b) = content(&all_lines[k]);
                     dateline = Some((Some(place), Some(outlet), (a, b)));
+                    mark(k, NoiseKind::Dateline, &mut is_noise, &mut line_noise);
+                } else if let Some((_, place, outlet)) = whole_inline {
+                    dateline = Some((place, Some(outlet), (a, b)));
                     mark(k, NoiseKind::Dateline, &mut is_noise, &mut line_noise);
                 }
             }

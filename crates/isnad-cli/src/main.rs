@@ -1,0 +1,40 @@
+//! The `isnad` command line.
+
+mod eval;
+mod extract;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// isnad reads Arabic news and gives back the story it tells, with every
+/// fact traced to the span of text it came from.
+#[derive(Parser)]
+#[command(name = "isnad", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract one JSON record per article from files, folders, JSONL or stdin.
+    Extract(extract::Args),
+    /// Score extraction output against gold annotations.
+    Eval(eval::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract::run(args),
+        Command::Eval(args) => eval::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("isnad: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! Integration tests over the real seed articles in ../shared (beside the
+//! checkout, as in CI) and a sample of news-dev: every span is checked
+//! against the text and the raw input.
+
+use std::path::PathBuf;
+
+use isnad_extract::Extractor;
+use isnad_model::{char_slice, Document, Metadata, NoiseKind};
+
+fn shared() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    p.exists().then_some(p)
+}
+
+fn seed(name: &str) -> Option<Document> {
+    let path = shared()?.join("corpus/seeds").join(name);
+    let raw = std::fs::read_to_string(&path).ok()?;
+    let meta = Metadata { source: path.display().to_string(), ..Default::default() };
+    Some(Extractor::new().extract(meta, raw, vec![]))
+}
+
+/// Asserts every offset-carrying item of a document against its text and raw input.
+pub fn check_spans(doc: &Document) {
+    for n in &doc.noise {
+        assert_eq!(doc.raw_of(n.raw), n.surface, "noise {n:?}");
+    }
+    for r in &doc.repairs {
+        assert_eq!(doc.raw_of(r.raw), r.before, "repair {r:?}");
+        assert_eq!(doc.text_of(r.text.start, r.text.end), r.after, "repair {r:?}");
+    }
+    for h in &doc.headings {
+        assert_eq!(doc.text_of(h.start, h.end), h.surface);
+    }
+    let text: Vec<char> = doc.text.chars().collect();
+    let raw: Vec<char> = doc.raw.chars().collect();
+    assert_eq!(doc.offset_map.text_len(), text.len());
+    for seg in doc.offset_map.segments() {
+        if seg.text_len == seg.raw_len {
+            assert_eq!(text[seg.text..seg.text + seg.text_len], raw[seg.raw..seg.raw + seg.raw_len]);
+        }
+    }
+    for s in &doc.sentences {
+        assert!(s.start < s.end && s.end <= text.len());
+        let surface = char_slice(&doc.text, s.start, s.end);
+        assert_eq!(surface.trim(), surface);
+        // The sentence maps back to raw text that contains its first and last chars.
+        let raw_span = doc.offset_map.to_raw(isnad_model::Span::new(s.start, s.end));
+        let raw_surface = doc.raw_of(raw_span);
+        assert!(raw_surface.starts_with(surface.chars().next().unwrap()));
+    }
+}
+
+#[test]
+fn seed_articles_are_cleaned_as_annotated() {
+    let Some(d1) = seed("001_1d40cc6677096fc7.txt") else { return };
+    check_spans(&d1);
+    let kinds: Vec<NoiseKind> = d1.noise.iter().map(|n| n.kind).collect();
+    assert!(kinds.contains(&NoiseKind::AdMarker));
+    assert!(kinds.contains(&NoiseKind::SourceTrailer));
+    assert!(!d1.text.contains("[ad_"));
+    assert!(!d1.truncated);
+
+    let d0 = seed("000_fa0a7e85a00bf78c.txt").unwrap();
+    check_spans(&d0);
+    assert!(!d0.text.contains("الولاياتالمتحدة"));
+    assert!(!d0.text.contains("الأممالمتحدة"));
+    assert!(d0.text.contains("الولايات المتحدة وقطر"));
+    assert!(!d0.truncated);
+
+    let d2 = seed("002_f984854d347f0406.txt").unwrap();
+    check_spans(&d2);
+    assert!(d2.truncated);
+    assert!(d2.sentences.last().unwrap().incomplete);
+    assert!(d2.headings.iter().any(|h| h.surface == "ضغوط أمريكية"));
+
+    let d3 = seed("003_7417a749f6004c71.txt").unwrap();
+    check_spans(&d3);
+    let dl = d3.dateline.as_ref().expect("dateline");
+    assert_eq!(dl.outlet.as_deref(), Some("مصدر الإخبارية"));
+    assert!(d3.noise.iter().any(|n| n.kind == NoiseKind::RelatedLink));
+
+    let d4 = seed("004_60f0e0c5a2806223.txt").unwrap();
+    check_spans(&d4);
+    assert!(d4.noise.iter().any(|n| n.kind == NoiseKind::Credit));
+    assert!(!d4.truncated);
+}
+
+#[test]
+fn news_dev_sample_keeps_every_span_consistent() {
+    let Some(dir) = shared() else { return };
+    let ex = Extractor::new();
+    let mut docs = 0;
+    let mut truncated = 0;
+    for name in ["bbc.jsonl", "cnn.jsonl", "france24.jsonl", "alarabia.jsonl"] {
+        let Ok(text) = std::fs::read_to_string(dir.join("corpus/news-dev").join(name)) else { continue };
+        for line in text.lines().take(150) {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let raw = v["text"].as_str().unwrap_or("").to_string();
+            let doc = ex.extract(Metadata::default(), raw, vec![]);
+            check_spans(&doc);
+            docs += 1;
+            truncated += doc.truncated as usize;
+        }
+    }
+    // Published wire copy is rarely cut off: a high rate means the detector misfires.
+    assert!(truncated * 10 < docs.max(1), "{truncated} of {docs} flagged truncated");
+}
