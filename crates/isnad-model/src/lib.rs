@@ -8,11 +8,13 @@
 //! found nothing.
 
 mod document;
+mod entity;
 mod offsets;
 mod quantity;
 mod span;
 
 pub use document::*;
+pub use entity::*;
 pub use offsets::{OffsetMap, Segment};
 pub use quantity::*;
 pub use span::{char_slice, CharIndex, Span};
