@@ -513,8 +513,8 @@ impl Scan<'_> {
         }
         let ns = j;
         // Time units that carry their own count.
-        match self.lex(j) {
-            Some(E::Time(u, form)) => {
+        if let Some(E::Time(u, form)) = self.lex(j) {
+            {
                 let (v, mut e) = match form {
                     TForm::Dual => (2.0, j + 1),
                     TForm::SingAcc if !self.bare(j + 1, "ما") => (1.0, j + 1),
@@ -555,7 +555,6 @@ impl Scan<'_> {
                 });
                 return Some(end);
             }
-            _ => {}
         }
         let num = self.numeral(j)?;
         if num.kind == NumberKind::Cardinal && hedge.is_none() && self.is_identifier(j, num.value) {
@@ -568,10 +567,7 @@ impl Scan<'_> {
         let mut e = num.e;
         let mut unit = None;
         if matches!(kind, NumberKind::Cardinal) {
-            if matches!(self.punct(e), Some('%' | '\u{066A}')) {
-                kind = NumberKind::Percent;
-                e += 1;
-            } else if matches!(self.lex(e), Some(E::Percent)) {
+            if matches!(self.punct(e), Some('%' | '\u{066A}')) || matches!(self.lex(e), Some(E::Percent)) {
                 kind = NumberKind::Percent;
                 e += 1;
             } else if self.bare(e, "في") && self.is_any(e + 1, PERCENT_WORDS) {
@@ -1053,6 +1049,18 @@ impl Scan<'_> {
             } else {
                 return None;
             };
+            // منذ أشهر، قبل سنوات: a plural unit alone.
+            if let Some(E::Time(u, TForm::Plural)) = self.lex(j) {
+                let u = unit_name(u);
+                let gloss = match how {
+                    "ago" => format!("{u}s ago"),
+                    "since" => format!("for {u}s"),
+                    "later" => format!("{u}s later"),
+                    _ => format!("within {u}s"),
+                };
+                f.dates.push(self.rel(i, j + 1, &gloss, Res::None));
+                return Some(f);
+            }
             let mut sub = Found::default();
             let e = self.quantity_opts(j, &mut sub, true)?;
             let dur = sub.durations.first()?.clone();
@@ -1131,6 +1139,7 @@ impl Scan<'_> {
 
     /// A named period: الأسبوع الماضي، هذا الشهر، عطلة نهاية الأسبوع، الأيام المقبلة.
     fn period(&self, i: usize) -> Option<DateC> {
+        #[allow(clippy::type_complexity)]
         let units: [(&str, &str, fn(i32) -> Res); 4] = [
             ("الاسبوع", "week", Res::Week),
             ("الشهر", "month", Res::Month),

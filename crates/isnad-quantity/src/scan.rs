@@ -69,7 +69,7 @@ fn parse_digits(cs: &[char]) -> Digits {
     let mut dec_at: Option<usize> = None; // index into seps
     let mut grouped = false;
     if seps.is_empty() {
-    } else if seps.iter().any(|&c| c == '\u{066B}') {
+    } else if seps.contains(&'\u{066B}') {
         dec_at = seps.iter().position(|&c| c == '\u{066B}');
         grouped = seps.iter().any(|&c| is_group(c) || c == ',');
     } else if seps.iter().any(|&c| is_group(c)) && seps.iter().any(|&c| is_dec(c)) {
