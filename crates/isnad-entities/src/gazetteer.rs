@@ -139,6 +139,9 @@ const CAPITALS: &[&str] = &[
     "Washington, D.C.",
 ];
 
+/// Country and region names that are more often common words.
+const COUNTRY_STOP: &[&str] = &["العالم", "مالي", "العالم العربي"];
+
 /// City names that are also common words or too ambiguous to take alone.
 const CITY_STOP: &[&str] = &[
     "امان", "الامل", "النصر", "السلام", "الوحده", "الحريه", "العين", "مالي", "الخير", "النور", "الشرق", "الغرب",
@@ -266,7 +269,7 @@ impl Gazetteer {
         let mut canon: HashMap<&str, (&str, &str)> = HashMap::new();
         for line in rows(COUNTRIES) {
             let c: Vec<&str> = line.split('\t').collect();
-            if c.len() < 4 || c[3].contains("cldr-grouping") {
+            if c.len() < 4 || c[3].contains("cldr-grouping") || COUNTRY_STOP.contains(&c[1]) {
                 continue;
             }
             let (code, name, en) = (c[0], c[1], c[2]);
@@ -313,7 +316,7 @@ impl Gazetteer {
             }
             // A one-word name that is a frequent word is more often the word.
             if !key.contains(' ') && !capital && pop < 2_000_000 {
-                let z = lex.zipf(name).unwrap_or(0);
+                let z = lex.zipf(name).unwrap_or(0).max(lex.exact(&key).unwrap_or(0));
                 if z >= 400 {
                     continue;
                 }

@@ -29,7 +29,7 @@ const STOP: &[&str] = &[
     "اذا", "لو", "كيف", "متي", "اين", "لماذا", "سوف", "يكون", "تكون", "تم", "يتم", "امام", "خلف", "فوق", "تحت",
     "مثل", "وذلك", "وكان", "وكانت", "ولم", "ولا", "وما", "وفي", "ومن", "وعلي", "والي", "وان", "فان", "فيما", "بينما",
     "اثناء", "عقب", "اجل", "لدى", "إن", "أن", "مساء", "صباح", "نفسه", "نفسها", "شخص", "شخصا", "ذكر", "وذكر",
-    "اعلن", "واعلن", "نقل", "ونقل", "عبد",
+    "اعلن", "واعلن", "نقل", "ونقل", "ناهز", "يناهز", "عمره", "وابنته", "وزوجته",
 ];
 /// Name connectors after which the next word belongs to the name.
 const CONNECTORS: &[&str] = &["بن", "بنت", "ابن", "ال", "ابو", "ابي", "ابا", "ام", "عبد", "ولد"];
@@ -368,9 +368,16 @@ fn name_like(ctx: &Ctx, i: usize, after_connector: bool, in_name: bool) -> bool 
         return false;
     }
     match t.kind {
-        TokenKind::Latin => return latin_cap(ctx, i),
+        TokenKind::Latin => {
+            let prev_latin = i > 0 && ctx.toks[i - 1].kind == TokenKind::Latin;
+            return latin_cap(ctx, i) && t.end - t.start >= 2 && (!in_name || prev_latin);
+        }
         TokenKind::Arabic => {}
         _ => return false,
+    }
+    // `للتدريبات`, `بالعاصمة`: a preposition or conjunction with the article is not a name.
+    if !after_connector && t.forms.iter().any(|f| f.skip > 0 && f.key.starts_with("ال")) {
+        return false;
     }
     let k = t.key();
     if STOP.contains(&k) || (ctx.title_at(i).is_some() && !after_connector) {
@@ -387,12 +394,16 @@ fn name_like(ctx: &Ctx, i: usize, after_connector: bool, in_name: bool) -> bool 
     }
     if k.starts_with("ال") && k.chars().count() > 2 {
         // An Arabic family name with the article (السنوار) only inside a name and when rare.
-        return in_name && t.zipf < 380;
+        return in_name && t.zipf < 330;
     }
     if k.chars().count() < 2 {
         return false;
     }
-    t.zipf < 470
+    // `وابنته`, `وميغان`: a conjunction ends the name.
+    if in_name && k.starts_with('و') && t.forms.len() > 1 {
+        return false;
+    }
+    t.zipf < if in_name { 430 } else { 470 }
 }
 
 /// A person's name starting at token `i`: its end token, or `None`.
@@ -542,7 +553,8 @@ fn people(ctx: &mut Ctx) {
                 }
             }
             if let Some(r) = role {
-                if role_end.is_some() {
+                // A bare head (`رئيس`) names nobody in particular.
+                if r.split_whitespace().count() >= 2 {
                     role_only.push((role_start, role_end.unwrap_or(role_start), r));
                 }
             }

@@ -50,8 +50,9 @@ impl Tok {
 }
 
 /// Clitic readings of an Arabic word from its folded chars: the bare word,
-/// then و/ف, then ب/ك/ل (and لل read as ل + ال), each leaving a stem of at
-/// least three letters.
+/// then و/ف, then ب/ل (and لل read as ل + ال), each leaving a stem of at
+/// least three letters. ك is left out: `كبيرا` is far more often a word than
+/// ك + a name.
 fn arabic_forms(folded: &Folded) -> Vec<Form> {
     let f: Vec<char> = folded.text.chars().collect();
     let mut out = vec![Form { skip: 0, key: folded.text.clone() }];
@@ -70,7 +71,7 @@ fn arabic_forms(folded: &Folded) -> Vec<Form> {
             let mut key = String::from("ال");
             key.extend(&f[base + 2..]);
             out.push(Form { skip: orig(base + 1), key });
-        } else if matches!(f[base], 'ب' | 'ك' | 'ل') {
+        } else if matches!(f[base], 'ب' | 'ل') {
             out.push(Form { skip: orig(base + 1), key: f[base + 1..].iter().collect() });
         }
     }

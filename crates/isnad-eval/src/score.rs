@@ -11,7 +11,7 @@ pub type ScoreFn = fn(&GoldDoc, &Document) -> DocScore;
 
 /// The scored categories, in report order. Append `(name, fn)` to add one.
 pub const SCORERS: &[(&str, ScoreFn)] =
-    &[("noise", score_noise), ("joined_words", score_joined_words), ("truncation", score_truncation)];
+    &[("noise", score_noise), ("joined_words", score_joined_words), ("truncation", score_truncation), ("entities", crate::score_entities)];
 
 /// The gold-side name of a produced noise kind; `None` for kinds the gold
 /// does not annotate (`invisible`, `markup`).
