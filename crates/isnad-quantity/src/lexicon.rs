@@ -65,6 +65,29 @@ pub enum E {
 /// Parts of the day, in English, by [`E::Part`] index.
 pub const PARTS: &[&str] = &["morning", "evening", "noon", "afternoon", "dawn", "night", "midnight"];
 
+/// A small fast hasher for short word keys (FxHash).
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash map keyed by words.
+pub type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+
 /// Folds a lexicon key.
 pub fn key(s: &str) -> String {
     fold(s, Fold::Letters)
@@ -94,15 +117,15 @@ const AMBIGUOUS_MONTHS: &[&str] = &[
 ];
 
 pub struct Lexicon {
-    pub words: HashMap<String, E>,
+    pub words: FxMap<String, E>,
     /// Two-word month names: first word → [(second word, calendar, month)].
-    pub month_pairs: HashMap<String, Vec<(String, Cal, u8)>>,
+    pub month_pairs: FxMap<String, Vec<(String, Cal, u8)>>,
 }
 
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(build);
 
 fn build() -> Lexicon {
-    let mut w: HashMap<String, E> = HashMap::new();
+    let mut w: FxMap<String, E> = FxMap::default();
     let mut put = |forms: &[&str], e: E| {
         for f in forms {
             w.entry(key(f)).or_insert(e);
@@ -258,7 +281,7 @@ fn build() -> Lexicon {
     put(&["بالمئة", "بالمائة", "بالمية", "بالمائه"], E::Percent);
 
     // Months from CLDR (data/lexicons/months.tsv), plus a few common spellings.
-    let mut month_pairs: HashMap<String, Vec<(String, Cal, u8)>> = HashMap::new();
+    let mut month_pairs: FxMap<String, Vec<(String, Cal, u8)>> = FxMap::default();
     let extra = "gregorian\t6\tيونيه\ngregorian\t7\tيوليه\ngregorian\t9\tسيبتمبر\ngregorian\t12\tديسيمبر\ngregorian\t2\tفبرير\n\
                  islamic\t1\tالمحرم\nislamic\t4\tربيع الثاني\nislamic\t6\tجمادى الثانية\nislamic\t6\tجمادى الآخر\nislamic\t6\tجمادي الثانية\n";
     for line in MONTHS_TSV.lines().chain(extra.lines()).filter(|l| !l.starts_with('#')) {

@@ -139,6 +139,10 @@ fn run(scan: &Scan) -> Found {
     let n = scan.len();
     let mut i = 0;
     while i < n {
+        if !scan.toks[i].trigger {
+            i += 1;
+            continue;
+        }
         if scan.in_title(i) {
             // Skip the quoted title.
             let mut j = i;

@@ -4,7 +4,17 @@
 use isnad_text::fold::{digit_value, fold_char, Fold};
 use isnad_text::tokens::{tokenize_chars, TokenKind};
 
+use std::sync::LazyLock;
+
 use crate::lexicon::{E, LEX};
+
+static TRIGGER_SET: LazyLock<std::collections::HashSet<String, std::hash::BuildHasherDefault<crate::lexicon::Fx>>> =
+    LazyLock::new(|| {
+        let mut s: std::collections::HashSet<String, _> =
+            crate::grammar::TRIGGERS.split('|').map(str::to_string).collect();
+        s.extend(LEX.month_pairs.keys().cloned());
+        s
+    });
 
 /// A digit run.
 #[derive(Debug, Clone, Copy)]
@@ -34,6 +44,8 @@ pub struct Tok {
     /// The entry was found after stripping a clitic.
     pub clitic: bool,
     pub digits: Option<Digits>,
+    /// The token can start a date or a quantity (a lexicon word, a pattern's first word, a digit).
+    pub trigger: bool,
 }
 
 pub struct Scan<'a> {
@@ -140,6 +152,7 @@ impl<'a> Scan<'a> {
                 lex: None,
                 wa: false,
                 clitic: false,
+                trigger: digits.is_some(),
                 digits,
             };
             prev_end = t.end;
@@ -185,6 +198,14 @@ impl<'a> Scan<'a> {
                         }
                     }
                 }
+            }
+            if t.kind == TokenKind::Arabic {
+                let f = &buf[fs as usize..fe as usize];
+                let trig = &*TRIGGER_SET;
+                tok.trigger = tok.lex.is_some()
+                    || (f.len() <= 20 && trig.contains(f))
+                    || stem_offsets(f).any(|o| trig.contains(&f[o..]))
+                    || tok.alt.is_some_and(|(a, b)| trig.contains(&buf[a as usize..b as usize]));
             }
             toks.push(tok);
         }
@@ -276,7 +297,7 @@ pub fn stem_offsets(f: &str) -> impl Iterator<Item = usize> + '_ {
     let mut cs = f.chars();
     let c0 = cs.next();
     let c1 = cs.next();
-    let len = f.chars().count();
+    let len = f.len() / 2; // Arabic letters are two bytes; an estimate is enough here.
     let conj = matches!(c0, Some('و' | 'ف'));
     let prep0 = matches!(c0, Some('ب' | 'ل' | 'ك'));
     let prep1 = conj && matches!(c1, Some('ب' | 'ل' | 'ك'));
