@@ -35,7 +35,7 @@ fn main() {
         }
     }
     let mut v: Vec<_> = counts.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v.sort_by_key(|x| std::cmp::Reverse(x.1));
     for t in ["PERSON", "ORG", "PLACE", "OUTLET"] {
         println!("== {t}");
         for ((_, k), n) in v.iter().filter(|((tt, _), _)| tt == t).take(60) {
@@ -44,6 +44,6 @@ fn main() {
         }
     }
     let mut n: Vec<_> = nats.into_iter().collect();
-    n.sort_by(|a, b| b.1.cmp(&a.1));
+    n.sort_by_key(|x| std::cmp::Reverse(x.1));
     println!("== nationalities: {:?}", &n[..n.len().min(20)]);
 }

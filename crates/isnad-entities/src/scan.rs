@@ -4,7 +4,7 @@ use isnad_text::fold::{Fold, Folded};
 use isnad_text::lexicon::words;
 use isnad_text::tokens::{tokenize_chars, TokenKind};
 
-use crate::gazetteer::{gazetteer, token_key, Kind, Walk};
+use crate::gazetteer::{gazetteer, token_key, Walk};
 
 /// Longest name in tokens that a gazetteer walk follows.
 const MAX_NAME_TOKENS: usize = 9;
@@ -131,11 +131,6 @@ pub(crate) fn hits(toks: &[Tok]) -> Vec<Vec<Hit>> {
         }
     }
     out
-}
-
-/// True when a hit's group has an entry of this kind.
-pub(crate) fn has_kind(h: &Hit, pred: impl Fn(Kind) -> bool) -> bool {
-    gazetteer().group(h.group).any(|(_, e)| pred(e.kind))
 }
 
 #[cfg(test)]

@@ -53,7 +53,11 @@ fn same_form(a: &str, b: &str) -> bool {
         return true;
     }
     let strip = |x: &str, y: &str| {
-        CLITICS.iter().any(|c| x.strip_prefix(c).is_some_and(|r| r.chars().count() >= 3 && (r == y || ("ال".to_string() + r.strip_prefix('ل').unwrap_or("\u{0}")) == y)))
+        CLITICS.iter().any(|c| {
+            x.strip_prefix(c).is_some_and(|r| {
+                r.chars().count() >= 3 && (r == y || ("ال".to_string() + r.strip_prefix('ل').unwrap_or("\u{0}")) == y)
+            })
+        })
     };
     strip(a, b) || strip(b, a)
 }
@@ -90,12 +94,17 @@ pub fn score_entities(gold: &GoldDoc, doc: &Document) -> DocScore {
 /// entity already found (a split identity).
 pub fn score_entity_list(gold: &GoldDoc, produced: &[Entity]) -> DocScore {
     let gold = gold_entities(gold);
-    let gforms: Vec<Vec<String>> =
-        gold.iter().map(|g| forms(std::iter::once(g.canonical.as_str()).chain(g.surfaces.iter().map(String::as_str)))).collect();
+    let gforms: Vec<Vec<String>> = gold
+        .iter()
+        .map(|g| forms(std::iter::once(g.canonical.as_str()).chain(g.surfaces.iter().map(String::as_str))))
+        .collect();
     let pforms: Vec<Vec<String>> = produced
         .iter()
         .map(|p| {
-            forms(std::iter::once(p.canonical.as_str()).chain(p.mentions.iter().filter(|m| !m.role).map(|m| m.surface.as_str())))
+            forms(
+                std::iter::once(p.canonical.as_str())
+                    .chain(p.mentions.iter().filter(|m| !m.role).map(|m| m.surface.as_str())),
+            )
         })
         .collect();
     let matches = |gi: usize, pi: usize| {
