@@ -44,6 +44,8 @@ pub struct Tok {
     /// The entry was found after stripping a clitic.
     pub clitic: bool,
     pub digits: Option<Digits>,
+    /// Byte offsets of clitic-stripped stems (0 = none).
+    so: [u8; 2],
     /// The token can start a date or a quantity (a lexicon word, a pattern's first word, a digit).
     pub trigger: bool,
 }
@@ -152,6 +154,7 @@ impl<'a> Scan<'a> {
                 lex: None,
                 wa: false,
                 clitic: false,
+                so: [0, 0],
                 trigger: digits.is_some(),
                 digits,
             };
@@ -201,6 +204,9 @@ impl<'a> Scan<'a> {
             }
             if t.kind == TokenKind::Arabic {
                 let f = &buf[fs as usize..fe as usize];
+                for (k, o) in stem_offsets(f).enumerate() {
+                    tok.so[k] = o as u8;
+                }
                 let trig = &*TRIGGER_SET;
                 tok.trigger = tok.lex.is_some()
                     || (f.len() <= 20 && trig.contains(f))
@@ -221,20 +227,22 @@ impl<'a> Scan<'a> {
         self.toks.get(i).map(|t| &self.buf[t.fs as usize..t.fe as usize]).unwrap_or("")
     }
 
+    /// The forms of Arabic token `i` to compare: bare, clitic-stripped, article restored.
+    fn cands(&self, i: usize) -> [&str; 4] {
+        let Some(t) = self.toks.get(i) else { return [""; 4] };
+        if t.kind != TokenKind::Arabic {
+            return [""; 4];
+        }
+        let f = &self.buf[t.fs as usize..t.fe as usize];
+        let a = if t.so[0] > 0 { &f[t.so[0] as usize..] } else { "" };
+        let b = if t.so[1] > 0 { &f[t.so[1] as usize..] } else { "" };
+        let c = t.alt.map(|(x, y)| &self.buf[x as usize..y as usize]).unwrap_or("");
+        [f, a, b, c]
+    }
+
     /// True when token `i`, bare or after stripping leading clitics, is `w` (a folded form).
     pub fn is(&self, i: usize, w: &str) -> bool {
-        let Some(t) = self.toks.get(i) else { return false };
-        if t.kind != TokenKind::Arabic {
-            return false;
-        }
-        let f = self.f(i);
-        if f == w {
-            return true;
-        }
-        if stem_offsets(f).any(|o| &f[o..] == w) {
-            return true;
-        }
-        matches!(t.alt, Some((a, b)) if &self.buf[a as usize..b as usize] == w)
+        !w.is_empty() && self.cands(i).contains(&w)
     }
 
     /// True when token `i` is exactly `w`, without clitics.
@@ -244,7 +252,11 @@ impl<'a> Scan<'a> {
 
     /// True when token `i` is one of `ws` (alternatives separated by `|`).
     pub fn is_any(&self, i: usize, ws: &str) -> bool {
-        ws.split('|').any(|w| self.is(i, w))
+        let c = self.cands(i);
+        if c[0].is_empty() {
+            return false;
+        }
+        ws.split('|').any(|w| c.contains(&w))
     }
 
     pub fn lex(&self, i: usize) -> Option<E> {
