@@ -176,6 +176,12 @@ const CAPITALS: &[&str] = &[
     "Washington, D.C.",
 ];
 
+/// Countries of the Middle East and North Africa, whose smaller towns are kept.
+const MENA: &[&str] = &[
+    "PS", "IL", "LB", "SY", "JO", "IQ", "YE", "EG", "SA", "QA", "AE", "KW", "BH", "OM", "LY", "TN", "DZ", "MA", "SD",
+    "IR", "TR",
+];
+
 /// Country and region names that are more often common words.
 const COUNTRY_STOP: &[&str] = &["العالم", "مالي", "العالم العربي"];
 
@@ -456,7 +462,10 @@ impl Gazetteer {
                 continue;
             }
             let capital = CAPITALS.contains(&en);
-            let keep = capital || pop >= 500_000 || (pop >= 50_000 && sources >= 2) || (pop >= 10_000 && sources >= 3);
+            // The region the news is mostly about keeps its smaller towns.
+            let near = MENA.contains(&cc) && ((pop >= 5_000 && sources >= 2) || pop >= 20_000);
+            let keep =
+                capital || near || pop >= 500_000 || (pop >= 50_000 && sources >= 2) || (pop >= 10_000 && sources >= 3);
             if !keep {
                 continue;
             }
