@@ -307,6 +307,9 @@ const CITY_STOP: &[&str] = &[
     "ام",
     "ابو",
     "بن",
+    "عاليه",
+    "اشرف",
+    "حجه",
 ];
 
 fn split_aliases(s: &str) -> impl Iterator<Item = &str> {

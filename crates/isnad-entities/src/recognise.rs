@@ -657,7 +657,7 @@ fn name_run(ctx: &Ctx, i: usize, need_given: bool) -> Option<usize> {
     let mut k = i;
     let mut after_conn = false;
     let mut words = 0;
-    while k < n && words < 7 {
+    while k < n && words < 10 {
         if k > i && ctx.is_break(k) {
             break;
         }
@@ -821,7 +821,11 @@ fn people(ctx: &mut Ctx) {
                     role_only.push((role_start, role_end.unwrap_or(role_start), r));
                 }
             }
-            i = k.max(i + 1);
+            if k > i + 1 && name_run(ctx, k, true).is_some() {
+                i = k;
+            } else {
+                i = k.max(i + 1);
+            }
             continue;
         }
         if let Some(e) = name_run(ctx, i, true) {
@@ -933,6 +937,23 @@ fn composites(ctx: &mut Ctx) {
             let mut k = i + 1;
             if let Some((e, _, _)) = role_chain(ctx, k) {
                 k = e;
+            }
+            // `إدارة بايدن`: one rare word after the head is a person's surname.
+            if k < n && ctx.cover[k].is_none() && !ctx.is_break(k) {
+                let t = &ctx.toks[k];
+                let next_free = ctx
+                    .toks
+                    .get(k + 1)
+                    .is_none_or(|x| x.kind != TokenKind::Arabic || !name_like(ctx, k + 1, false, true));
+                if t.kind == TokenKind::Arabic
+                    && t.forms.len() == 1
+                    && !t.key().starts_with("ال")
+                    && t.zipf < 450
+                    && next_free
+                    && name_like(ctx, k, false, false)
+                {
+                    push_person(ctx, k, k + 1);
+                }
             }
             if let Some(c) = ctx.cover.get(k).copied().flatten() {
                 let m = &ctx.ms[c];
