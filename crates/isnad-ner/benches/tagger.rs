@@ -57,7 +57,7 @@ fn bench(c: &mut Criterion) {
     let bytes: usize = sents.iter().flatten().map(|t| t.len() + 1).sum();
     let mut g = c.benchmark_group("ner");
     g.throughput(Throughput::Bytes(bytes as u64));
-    g.sample_size(10).measurement_time(Duration::from_secs(20));
+    g.sample_size(10).measurement_time(Duration::from_secs(8));
     g.bench_function("tag_news_dev", |b| {
         b.iter(|| {
             let mut n = 0;

@@ -3,7 +3,9 @@
 //! Per token: the lossy matching form (`fold(.., Letters)`), the best
 //! clitic-stripped stem (from `isnad_text::tokens::analyses`), affixes,
 //! shape and length, word-list frequency band, gazetteer flags (countries,
-//! cities, nationality adjectives; multi-token matches marked B/I) and a
+//! cities, nationality adjectives, curated given names, titles, people,
+//! organisations, places; multi-token matches marked B/I), word
+//! clusters learned from unlabeled news ([`crate::clusters`]) and a
 //! context window of ±2 words with neighbours' stems, affixes and flags.
 
 use std::collections::HashSet;
@@ -14,49 +16,70 @@ use isnad_text::fold::{fold, is_arabic_letter, Fold};
 use isnad_text::lexicon::words;
 use isnad_text::tokens::analyses;
 
+use crate::clusters::cluster;
 use crate::conll::is_invisible;
 
 static COUNTRIES: &str = include_str!("../../../data/gazetteers/countries.tsv");
 static CITIES: &str = include_str!("../../../data/gazetteers/cities.tsv");
 static NISBA: &str = include_str!("../../../data/gazetteers/nisba.tsv");
+static GIVEN: &str = include_str!("../../../data/gazetteers/given_names.tsv");
+static TITLES: &str = include_str!("../../../data/gazetteers/titles.tsv");
+static PEOPLE: &str = include_str!("../../../data/gazetteers/people.tsv");
+static ORGS: &str = include_str!("../../../data/gazetteers/organizations.tsv");
+static PLACES: &str = include_str!("../../../data/gazetteers/places.tsv");
 
-/// Gazetteer categories.
-#[derive(Clone, Copy)]
-enum Gaz {
-    Country = 0,
-    City = 1,
-    Nisba = 2,
-}
-const GAZ_NAMES: [&str; 3] = ["ctry", "city", "nis"];
+/// Gazetteer categories (index into the flag arrays).
+const GAZ_NAMES: [&str; 9] = ["ctry", "city", "nis", "given", "given~", "title", "ppl", "org", "place"];
+const NGAZ: usize = GAZ_NAMES.len();
 
 struct Gazetteers {
     /// Folded phrases (tokens joined by a space), one set per category.
-    sets: [HashSet<String>; 3],
+    sets: [HashSet<String>; NGAZ],
     max_len: usize,
 }
 
-fn load_column(tsv: &str, col: usize, set: &mut HashSet<String>, max_len: &mut usize) {
+fn add_name(name: &str, set: &mut HashSet<String>, max_len: &mut usize) {
+    let toks: Vec<String> = name.split_whitespace().map(norm).filter(|t| !t.is_empty()).collect();
+    if toks.is_empty() || toks.len() > 5 {
+        return;
+    }
+    *max_len = (*max_len).max(toks.len());
+    set.insert(toks.join(" "));
+}
+
+/// Adds column `col` of every row (and, with `aliases`, the `|`-separated names of column 3).
+fn load_column(tsv: &str, col: usize, aliases: bool, set: &mut HashSet<String>, max_len: &mut usize) {
     for line in tsv.lines() {
         if line.starts_with('#') {
             continue;
         }
-        let Some(name) = line.split('\t').nth(col) else { continue };
-        let toks: Vec<String> = name.split_whitespace().map(norm).filter(|t| !t.is_empty()).collect();
-        if toks.is_empty() || toks.len() > 5 {
-            continue;
+        let cols: Vec<&str> = line.split('\t').collect();
+        if let Some(name) = cols.get(col) {
+            add_name(name.trim_start_matches(['~', '+']), set, max_len);
         }
-        *max_len = (*max_len).max(toks.len());
-        set.insert(toks.join(" "));
+        if aliases {
+            for a in cols.get(3).map(|c| c.split('|')).into_iter().flatten() {
+                add_name(a.trim_start_matches(['~', '+']), set, max_len);
+            }
+        }
     }
 }
 
 static GAZ: LazyLock<Gazetteers> = LazyLock::new(|| {
-    let mut sets: [HashSet<String>; 3] = Default::default();
-    let mut max_len = 1;
-    load_column(COUNTRIES, 1, &mut sets[Gaz::Country as usize], &mut max_len);
-    load_column(CITIES, 1, &mut sets[Gaz::City as usize], &mut max_len);
-    load_column(NISBA, 0, &mut sets[Gaz::Nisba as usize], &mut max_len);
-    Gazetteers { sets, max_len }
+    let mut sets: [HashSet<String>; NGAZ] = Default::default();
+    let mut m = 1;
+    load_column(COUNTRIES, 1, false, &mut sets[0], &mut m);
+    load_column(CITIES, 1, false, &mut sets[1], &mut m);
+    load_column(NISBA, 0, false, &mut sets[2], &mut m);
+    let (plain, ambiguous): (Vec<&str>, Vec<&str>) =
+        GIVEN.lines().filter(|l| !l.starts_with('#')).partition(|l| !l.starts_with('~'));
+    load_column(&plain.join("\n"), 0, false, &mut sets[3], &mut m);
+    load_column(&ambiguous.join("\n"), 0, false, &mut sets[4], &mut m);
+    load_column(TITLES, 0, false, &mut sets[5], &mut m);
+    load_column(PEOPLE, 0, true, &mut sets[6], &mut m);
+    load_column(ORGS, 0, true, &mut sets[7], &mut m);
+    load_column(PLACES, 0, true, &mut sets[8], &mut m);
+    Gazetteers { sets, max_len: m }
 });
 
 /// The matching form used for features: invisible chars dropped, lossy letter fold.
@@ -78,7 +101,9 @@ struct Tok {
     bare: String,
     clitics: String,
     shape: &'static str,
-    gaz: [u8; 3], // 0 none, 1 single/begin, 2 inside
+    gaz: [u8; NGAZ], // 0 none, 1 single/begin, 2 inside
+    /// Word clusters (coarse, fine) of the word, else of its stem.
+    cl: Option<(u16, u16)>,
 }
 
 fn shape(w: &str) -> &'static str {
@@ -129,7 +154,8 @@ fn analyse(tok: &str) -> Tok {
         }
     }
     let bare = stem.strip_prefix("ال").filter(|s| s.chars().count() >= 2).unwrap_or(&stem).to_string();
-    Tok { w, stem, bare, clitics, shape, gaz: [0; 3] }
+    let cl = cluster(&w).or_else(|| cluster(&stem));
+    Tok { w, stem, bare, clitics, shape, gaz: [0; NGAZ], cl }
 }
 
 /// Candidate matching forms of a token for the first word of a gazetteer
@@ -243,6 +269,13 @@ pub fn sentence_features(tokens: &[&str]) -> Vec<Vec<String>> {
                 f.push("al".into());
             }
         }
+        match t.cl {
+            Some((a, b)) => {
+                f.push(format!("c1={a}"));
+                f.push(format!("c2={b}"));
+            }
+            None => f.push("c=none".into()),
+        }
         for (g, name) in GAZ_NAMES.iter().enumerate() {
             match t.gaz[g] {
                 1 => f.push(format!("g={name}")),
@@ -265,6 +298,10 @@ pub fn sentence_features(tokens: &[&str]) -> Vec<Vec<String>> {
             if d.abs() == 1 {
                 f.push(format!("st[{d}]={}", u.stem));
                 f.push(format!("sh[{d}]={}", u.shape));
+                if let Some((a, b)) = u.cl {
+                    f.push(format!("c1[{d}]={a}"));
+                    f.push(format!("c2[{d}]={b}"));
+                }
                 if u.shape == "ar" {
                     f.push(format!("s2[{d}]={}", suffix(&u.bare, 2)));
                     f.push(format!("z[{d}]={}", zipf_band(&u.w)));
@@ -314,8 +351,8 @@ mod tests {
         assert!(f[2].iter().any(|s| s == "g=city"), "{:?}", f[2]);
         assert!(f[4].iter().any(|s| s == "g=ctry"), "{:?}", f[4]);
         assert!(f[5].iter().any(|s| s == "gi=ctry"), "{:?}", f[5]);
-        let f = sentence_features(&["\u{200E}وبغداد"]);
-        assert!(f[0].iter().any(|s| s == "st=بغداد"), "{:?}", f[0]);
+        let f = sentence_features(&["\u{200E}بغداد"]);
+        assert!(f[0].iter().any(|s| s == "w=بغداد"), "{:?}", f[0]);
     }
 
     #[test]

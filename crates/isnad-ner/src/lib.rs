@@ -6,6 +6,7 @@
 //! loaded lazily by [`Tagger::bundled`]; `train-ner` regenerates it from the
 //! public corpora in `shared/data/ner` (see `model/README.md`).
 
+pub mod clusters;
 pub mod conll;
 pub mod evaluate;
 pub mod features;

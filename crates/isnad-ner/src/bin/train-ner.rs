@@ -4,6 +4,9 @@
 //! [--c1 X] [--c2 X] [--iters N] [--minfreq N] [--wiki] [--no-newsfane]
 //! [--no-anercorp] [--no-aqmar] [--aqmar-misc-o] [--verbose] [--no-eval]
 //! [--eval-only MODEL]`
+//!
+//! `train-ner --clusters` first regenerates `model/clusters.tsv` from
+//! `shared/corpus/news-dev` (then rebuild: the table is compiled in).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -46,6 +49,13 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--aqmar-misc-o" => opts.aqmar_misc = false,
             "--verbose" => opts.verbose = true,
             "--no-eval" => eval = false,
+            "--clusters" => {
+                let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/news-dev");
+                let table = Path::new(env!("CARGO_MANIFEST_DIR")).join("model/clusters.tsv");
+                let n = isnad_ner::clusters::build(&corpus, &table, &Default::default())?;
+                println!("wrote {} ({n} words); rebuild, then train", table.display());
+                return Ok(());
+            }
             "--eval-only" => eval_only = Some(PathBuf::from(val()?)),
             "-h" | "--help" => {
                 println!("see the doc comment of crates/isnad-ner/src/bin/train-ner.rs");

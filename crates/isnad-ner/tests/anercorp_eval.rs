@@ -1,0 +1,28 @@
+//! The bundled model's entity-level F1 on the ANERcorp (CAMeL) test split stays
+//! above the measured figure minus a small margin. Skipped when `shared/` is absent.
+
+use std::path::Path;
+use std::time::Instant;
+
+use isnad_ner::evaluate::eval_anercorp_test;
+use isnad_ner::train::{default_data_dir, test_split_path};
+use isnad_ner::Tagger;
+
+/// Measured overall F1 (4 classes) of the committed model, minus a margin of 1.5 points.
+const OVERALL_F1_FLOOR: f64 = 65.3;
+
+#[test]
+fn anercorp_test_f1_floor() {
+    let path = test_split_path(&default_data_dir());
+    if !Path::new(&path).exists() {
+        eprintln!("skipped: {} absent", path.display());
+        return;
+    }
+    let t = Instant::now();
+    let tagger = Tagger::bundled().expect("bundled model");
+    eprintln!("model {} bytes, loaded in {:.1} ms", tagger.model_size(), t.elapsed().as_secs_f64() * 1e3);
+    let scores = eval_anercorp_test(tagger, &path).expect("eval");
+    eprintln!("{}", scores.table());
+    assert!(scores.overall.f1() >= OVERALL_F1_FLOOR, "F1 {:.2} < floor {OVERALL_F1_FLOOR}", scores.overall.f1());
+    assert_eq!(scores.sentences, 925);
+}
