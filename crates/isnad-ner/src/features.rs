@@ -8,7 +8,7 @@
 //! clusters learned from unlabeled news ([`crate::clusters`]) and a
 //! context window of ±2 words with neighbours' stems, affixes and flags.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crfsuite::Attribute;
@@ -33,8 +33,8 @@ const GAZ_NAMES: [&str; 9] = ["ctry", "city", "nis", "given", "given~", "title",
 const NGAZ: usize = GAZ_NAMES.len();
 
 struct Gazetteers {
-    /// Folded phrases (tokens joined by a space), one set per category.
-    sets: [HashSet<String>; NGAZ],
+    /// Folded phrase (tokens joined by a space) → bit set of its categories.
+    map: HashMap<String, u16>,
     max_len: usize,
 }
 
@@ -79,7 +79,13 @@ static GAZ: LazyLock<Gazetteers> = LazyLock::new(|| {
     load_column(PEOPLE, 0, true, &mut sets[6], &mut m);
     load_column(ORGS, 0, true, &mut sets[7], &mut m);
     load_column(PLACES, 0, true, &mut sets[8], &mut m);
-    Gazetteers { sets, max_len: m }
+    let mut map: HashMap<String, u16> = HashMap::new();
+    for (g, set) in sets.into_iter().enumerate() {
+        for phrase in set {
+            *map.entry(phrase).or_default() |= 1 << g;
+        }
+    }
+    Gazetteers { map, max_len: m }
 });
 
 /// The matching form used for features: invisible chars dropped, lossy letter fold.
@@ -102,6 +108,8 @@ struct Tok {
     clitics: String,
     shape: &'static str,
     gaz: [u8; NGAZ], // 0 none, 1 single/begin, 2 inside
+    /// Word-list frequency bands of the word and of the stem.
+    z: (&'static str, &'static str),
     /// Word clusters (coarse, fine) of the word, else of its stem.
     cl: Option<(u16, u16)>,
 }
@@ -155,7 +163,8 @@ fn analyse(tok: &str) -> Tok {
     }
     let bare = stem.strip_prefix("ال").filter(|s| s.chars().count() >= 2).unwrap_or(&stem).to_string();
     let cl = cluster(&w).or_else(|| cluster(&stem));
-    Tok { w, stem, bare, clitics, shape, gaz: [0; NGAZ], cl }
+    let z = if shape == "ar" { (zipf_band(&w), zipf_band(&stem)) } else { ("", "") };
+    Tok { w, stem, bare, clitics, shape, gaz: [0; NGAZ], cl, z }
 }
 
 /// Candidate matching forms of a token for the first word of a gazetteer
@@ -172,28 +181,33 @@ fn mark_gazetteers(toks: &mut [Tok]) {
         if toks[i].shape != "ar" {
             continue;
         }
-        for (g, set) in gaz.sets.iter().enumerate() {
-            let mut matched = 0;
-            // Longest match first.
-            'len: for len in (1..=gaz.max_len.min(n - i)).rev() {
-                for first in first_forms(&toks[i]) {
-                    phrase.clear();
-                    phrase.push_str(first);
-                    for t in &toks[i + 1..i + len] {
-                        phrase.push(' ');
-                        phrase.push_str(&t.w);
+        // Longest match per category: lengths are tried longest first.
+        let mut matched = [0usize; NGAZ];
+        let mut seen: u16 = 0;
+        for len in (1..=gaz.max_len.min(n - i)).rev() {
+            for first in first_forms(&toks[i]) {
+                phrase.clear();
+                phrase.push_str(first);
+                for t in &toks[i + 1..i + len] {
+                    phrase.push(' ');
+                    phrase.push_str(&t.w);
+                }
+                if let Some(&mask) = gaz.map.get(phrase.as_str()) {
+                    for (g, m) in matched.iter_mut().enumerate() {
+                        if mask & (1 << g) != 0 && seen & (1 << g) == 0 {
+                            *m = len;
+                        }
                     }
-                    if set.contains(&phrase) {
-                        matched = len;
-                        break 'len;
-                    }
+                    seen |= mask;
                 }
             }
-            if matched > 0 {
+        }
+        for (g, &len) in matched.iter().enumerate() {
+            if len > 0 {
                 if toks[i].gaz[g] == 0 {
                     toks[i].gaz[g] = 1;
                 }
-                for t in &mut toks[i + 1..i + matched] {
+                for t in &mut toks[i + 1..i + len] {
                     t.gaz[g] = 2;
                 }
             }
@@ -258,8 +272,8 @@ pub fn sentence_features(tokens: &[&str]) -> Vec<Vec<String>> {
         f.push(format!("sh={}", t.shape));
         if t.shape == "ar" {
             f.push(format!("ln={}", len_band(&t.bare)));
-            f.push(format!("z={}", zipf_band(&t.w)));
-            f.push(format!("zs={}", zipf_band(&t.stem)));
+            f.push(format!("z={}", t.z.0));
+            f.push(format!("zs={}", t.z.1));
             f.push(format!("p2={}", prefix(&t.bare, 2)));
             f.push(format!("p3={}", prefix(&t.bare, 3)));
             f.push(format!("s1={}", suffix(&t.bare, 1)));
@@ -304,7 +318,7 @@ pub fn sentence_features(tokens: &[&str]) -> Vec<Vec<String>> {
                 }
                 if u.shape == "ar" {
                     f.push(format!("s2[{d}]={}", suffix(&u.bare, 2)));
-                    f.push(format!("z[{d}]={}", zipf_band(&u.w)));
+                    f.push(format!("z[{d}]={}", u.z.0));
                 }
                 for (g, name) in GAZ_NAMES.iter().enumerate() {
                     if u.gaz[g] != 0 {
