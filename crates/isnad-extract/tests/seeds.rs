@@ -5,7 +5,10 @@
 use std::path::PathBuf;
 
 use isnad_extract::Extractor;
-use isnad_model::{char_slice, Document, Metadata, NoiseKind};
+mod common;
+
+use common::check_spans;
+use isnad_model::{Document, Metadata, NoiseKind};
 
 fn shared() -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
@@ -17,37 +20,6 @@ fn seed(name: &str) -> Option<Document> {
     let raw = std::fs::read_to_string(&path).ok()?;
     let meta = Metadata { source: path.display().to_string(), ..Default::default() };
     Some(Extractor::new().extract(meta, raw, vec![]))
-}
-
-/// Asserts every offset-carrying item of a document against its text and raw input.
-pub fn check_spans(doc: &Document) {
-    for n in &doc.noise {
-        assert_eq!(doc.raw_of(n.raw), n.surface, "noise {n:?}");
-    }
-    for r in &doc.repairs {
-        assert_eq!(doc.raw_of(r.raw), r.before, "repair {r:?}");
-        assert_eq!(doc.text_of(r.text.start, r.text.end), r.after, "repair {r:?}");
-    }
-    for h in &doc.headings {
-        assert_eq!(doc.text_of(h.start, h.end), h.surface);
-    }
-    let text: Vec<char> = doc.text.chars().collect();
-    let raw: Vec<char> = doc.raw.chars().collect();
-    assert_eq!(doc.offset_map.text_len(), text.len());
-    for seg in doc.offset_map.segments() {
-        if seg.text_len == seg.raw_len {
-            assert_eq!(text[seg.text..seg.text + seg.text_len], raw[seg.raw..seg.raw + seg.raw_len]);
-        }
-    }
-    for s in &doc.sentences {
-        assert!(s.start < s.end && s.end <= text.len());
-        let surface = char_slice(&doc.text, s.start, s.end);
-        assert_eq!(surface.trim(), surface);
-        // The sentence maps back to raw text that contains its first and last chars.
-        let raw_span = doc.offset_map.to_raw(isnad_model::Span::new(s.start, s.end));
-        let raw_surface = doc.raw_of(raw_span);
-        assert!(raw_surface.starts_with(surface.chars().next().unwrap()));
-    }
 }
 
 #[test]

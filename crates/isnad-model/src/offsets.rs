@@ -5,7 +5,8 @@ use crate::Span;
 /// One run of the map: `text_len` chars of the cleaned text starting at
 /// `text` came from `raw_len` chars of the raw input starting at `raw`.
 ///
-/// Copied runs have `text_len == raw_len`. A replacement (an HTML entity,
+/// Runs with `text_len == raw_len` map char for char (copied, or replaced one
+/// for one, such as an NBSP made a space). A longer replacement (an HTML entity,
 /// a repaired space) has lengths that differ; an insertion has `raw_len == 0`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(into = "[usize; 4]", from = "[usize; 4]")]

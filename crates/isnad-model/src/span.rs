@@ -67,11 +67,14 @@ impl CharIndex {
     pub fn new(s: &str) -> Self {
         let mut checkpoints = Vec::with_capacity(s.len() / STRIDE + 1);
         let mut n = 0;
-        for (b, _) in s.char_indices() {
-            if n % STRIDE == 0 {
-                checkpoints.push(b);
+        for (b, &byte) in s.as_bytes().iter().enumerate() {
+            // A char starts at every byte that is not a UTF-8 continuation byte.
+            if byte & 0xC0 != 0x80 {
+                if n % STRIDE == 0 {
+                    checkpoints.push(b);
+                }
+                n += 1;
             }
-            n += 1;
         }
         CharIndex { checkpoints, len_bytes: s.len(), len_chars: n }
     }

@@ -176,7 +176,7 @@ fn push_trimmed(chars: &[char], span: Span, out: &mut Vec<Span>) {
         e -= 1;
     }
     // A run of punctuation alone is not a sentence: attach it to the previous one.
-    if s < e && !chars[s..e].iter().any(|c| c.is_alphanumeric() || is_arabic_letter(*c)) {
+    if s < e && !chars[s..e].iter().any(|c| is_arabic_letter(*c) || c.is_alphanumeric()) {
         if let Some(last) = out.last_mut() {
             if last.end <= s && chars[last.end..s].iter().all(|c| *c != '\n') {
                 last.end = e;

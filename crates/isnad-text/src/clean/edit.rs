@@ -1,6 +1,6 @@
 //! Edits over a string and their application with an offset map.
 
-use isnad_model::{CharIndex, NoiseKind, OffsetMap, RepairKind, Span};
+use isnad_model::{NoiseKind, OffsetMap, RepairKind, Span};
 
 /// What an edit does to its byte range.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,7 +85,6 @@ pub fn apply(input: &str, mut edits: Vec<Edit>) -> Output {
         }
         kept.push(e);
     }
-    let idx = CharIndex::new(input);
     let mut text = String::with_capacity(input.len());
     let mut map = OffsetMap::new();
     let mut applied = Vec::with_capacity(kept.len());
@@ -133,7 +132,7 @@ pub fn apply(input: &str, mut edits: Vec<Edit>) -> Output {
         pos_b = e.end;
         pos_c = e_c;
     }
-    let rest = idx.len_chars() - pos_c;
+    let rest = input[pos_b..].chars().count();
     text.push_str(&input[pos_b..]);
     map.push(pos_c, rest, rest);
     Output { text, map, applied }

@@ -106,6 +106,12 @@ pub fn split(word: &str, lex: &WordList) -> Option<Vec<(usize, usize)>> {
         return None;
     }
     let has_medial_final = chars[..n - 1].iter().any(|&c| is_final_only(c));
+    // Every cut needs a mark; a token with no possible mark is left alone
+    // before any word-list lookup (this keeps the common case cheap).
+    let article_inside = (2..n - 2).any(|i| chars[i + 1] == 'ل' && matches!(chars[i], 'ا' | 'ل'));
+    if !has_medial_final && !article_inside && !FUNCTION_WORDS.iter().any(|f| word.starts_with(f)) {
+        return None;
+    }
     if !has_medial_final && known(word, lex) {
         return None;
     }

@@ -6,6 +6,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use isnad_model::NoiseKind;
 use regex::Regex;
 
@@ -34,9 +35,9 @@ pub fn lines(s: &str) -> Vec<Line> {
     out
 }
 
-/// The matching form used for cue lists: lossy fold, lower case, one space.
+/// The matching form used for cue lists: lossy fold, ASCII lower case, one space.
 pub fn cue_form(s: &str) -> String {
-    let f = fold(s, Fold::Letters).to_lowercase();
+    let f = fold(s, Fold::Letters).to_ascii_lowercase();
     let mut out = String::with_capacity(f.len());
     for w in f.split_whitespace() {
         if !out.is_empty() {
@@ -94,24 +95,41 @@ fn starts_with_any(s: &str, cues: &[&str]) -> bool {
     cues.iter().any(|c| s.starts_with(c))
 }
 
+/// Most words a noise line may have: longer lines are body text.
+const MAX_NOISE_WORDS: usize = 40;
+
+/// One automaton over the cues that may stand anywhere in a line.
+static ANYWHERE: LazyLock<(AhoCorasick, Vec<NoiseKind>)> = LazyLock::new(|| {
+    let mut pats = Vec::new();
+    let mut kinds = Vec::new();
+    for (list, kind) in [(BOILERPLATE, NoiseKind::Boilerplate), (CREDIT_ANYWHERE, NoiseKind::Credit)] {
+        for p in list {
+            pats.push(*p);
+            kinds.push(kind);
+        }
+    }
+    (AhoCorasick::new(pats).expect("cue automaton"), kinds)
+});
+
 /// Classifies a whole line as noise, if it is.
 pub fn classify(line: &str) -> Option<NoiseKind> {
     let trimmed = line.trim();
-    if trimmed.is_empty() {
+    if trimmed.is_empty() || words(trimmed) > MAX_NOISE_WORDS {
         return None;
     }
     if AD_ONLY.is_match(trimmed) {
         return Some(NoiseKind::AdMarker);
     }
     let form = cue_form(strip_bullets(trimmed));
-    let n = words(&form);
-    if n <= 40 && starts_with_any(&form, RELATED) {
+    if starts_with_any(&form, RELATED) {
         return Some(NoiseKind::RelatedLink);
     }
-    if n <= 40 && BOILERPLATE.iter().any(|c| form.contains(c)) {
+    let (ac, kinds) = &*ANYWHERE;
+    let found: Vec<NoiseKind> = ac.find_iter(&form).map(|m| kinds[m.pattern().as_usize()]).collect();
+    if found.contains(&NoiseKind::Boilerplate) {
         return Some(NoiseKind::Boilerplate);
     }
-    if n <= 40 && (CREDIT_ANYWHERE.iter().any(|c| form.contains(c)) || starts_with_any(&form, CREDIT_OPENING)) {
+    if found.contains(&NoiseKind::Credit) || starts_with_any(&form, CREDIT_OPENING) {
         return Some(NoiseKind::Credit);
     }
     None

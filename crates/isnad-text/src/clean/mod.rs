@@ -248,7 +248,11 @@ impl<'a> Cleaner<'a> {
         }
         for a in &pass2.applied {
             if let Action::Replace(kind, after) = &a.action {
-                repairs.push(Repair { kind: *kind, before: a.before.clone(), after: after.clone(), raw: pass1.map.to_raw(a.input), text: a.output });
+                // `before` is the raw text verbatim, with any invisible
+                // characters the first pass removed from inside it.
+                let raw_span = pass1.map.to_raw(a.input);
+                let before = isnad_model::char_slice(raw, raw_span.start, raw_span.end).to_string();
+                repairs.push(Repair { kind: *kind, before, after: after.clone(), raw: raw_span, text: a.output });
             }
         }
         noise.sort_by_key(|n| (n.raw.start, n.raw.end));
@@ -351,13 +355,17 @@ mod tests {
         for h in &c.headings {
             assert_eq!(isnad_model::char_slice(&c.text, h.start, h.end), h.surface);
         }
-        // Every copied char of the text maps to the same char of the raw input.
+        // Every char of an equal-length run maps to the same char of the raw
+        // input, unless a repair replaced it one for one.
         let text: Vec<char> = c.text.chars().collect();
         let raw_chars: Vec<char> = raw.chars().collect();
         for seg in c.map.segments() {
             if seg.text_len == seg.raw_len {
                 for k in 0..seg.text_len {
-                    assert_eq!(text[seg.text + k], raw_chars[seg.raw + k]);
+                    let t = seg.text + k;
+                    if !c.repairs.iter().any(|r| r.text.start <= t && t < r.text.end) {
+                        assert_eq!(text[t], raw_chars[seg.raw + k]);
+                    }
                 }
             }
         }
@@ -443,6 +451,13 @@ mod tests {
         // "المتحدة" maps back to its raw chars.
         let t = c.text.chars().position(|ch| ch == 'ل').unwrap();
         assert_eq!(c.map.to_raw(Span::new(t, t + 1)).start, 5);
+    }
+
+    #[test]
+    fn joined_word_with_an_invisible_mark_inside_keeps_raw_before() {
+        let raw = "قال ا\u{200F}لأممالمتحدة.";
+        let c = clean(raw);
+        check_offsets(raw, &c);
     }
 
     #[test]

@@ -1,0 +1,53 @@
+//! Shared checks for the integration tests.
+
+use isnad_model::{CharIndex, Document, Span};
+
+/// Asserts every offset-carrying item of a document against its text and raw
+/// input: `text[start..end] == surface`, and raw spans give back the raw text.
+#[allow(dead_code)]
+pub fn check_spans(doc: &Document) {
+    let ti = CharIndex::new(&doc.text);
+    let ri = CharIndex::new(&doc.raw);
+    let text = |s: usize, e: usize| ti.slice(&doc.text, s, e);
+    let raw = |s: Span| ri.slice(&doc.raw, s.start, s.end);
+    for n in &doc.noise {
+        assert_eq!(raw(n.raw), n.surface, "noise {n:?}");
+    }
+    for r in &doc.repairs {
+        assert_eq!(raw(r.raw), r.before, "repair {r:?}");
+        assert_eq!(text(r.text.start, r.text.end), r.after, "repair {r:?}");
+    }
+    for h in &doc.headings {
+        assert_eq!(text(h.start, h.end), h.surface);
+    }
+    if let Some(d) = &doc.dateline {
+        assert!(d.raw.end <= ri.len_chars());
+    }
+    let text_chars: Vec<char> = doc.text.chars().collect();
+    let raw_chars: Vec<char> = doc.raw.chars().collect();
+    assert_eq!(doc.offset_map.text_len(), text_chars.len());
+    // Equal-length runs are char for char: copied, or replaced one for one
+    // by a listed repair (an NBSP made a space).
+    let mut repaired = vec![false; text_chars.len()];
+    for r in &doc.repairs {
+        repaired[r.text.start..r.text.end].iter_mut().for_each(|x| *x = true);
+    }
+    for seg in doc.offset_map.segments() {
+        assert!(seg.raw + seg.raw_len <= raw_chars.len());
+        if seg.text_len == seg.raw_len {
+            for k in 0..seg.text_len {
+                if !repaired[seg.text + k] {
+                    assert_eq!(text_chars[seg.text + k], raw_chars[seg.raw + k], "{seg:?}");
+                }
+            }
+        }
+    }
+    for s in &doc.sentences {
+        assert!(s.start < s.end && s.end <= text_chars.len());
+        let surface = text(s.start, s.end);
+        assert_eq!(surface.trim(), surface);
+        // The sentence maps back to raw text that starts with the same char.
+        let raw_surface = raw(doc.offset_map.to_raw(Span::new(s.start, s.end)));
+        assert!(raw_surface.starts_with(surface.chars().next().unwrap()), "{surface:?} <- {raw_surface:?}");
+    }
+}
