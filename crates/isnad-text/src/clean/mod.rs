@@ -226,10 +226,16 @@ impl<'a> Cleaner<'a> {
             .filter(|a| matches!(a.action, Action::Remove(_)))
             .map(|a| pass1.map.to_raw(a.input))
             .collect();
+        let raw_idx = CharIndex::new(raw);
         let mut noise = Vec::new();
         let mut repairs = Vec::new();
+        // `removed2` is in input order and its spans do not overlap.
+        let inside_removed = |span: &Span| {
+            let k = removed2.partition_point(|r| r.start <= span.start);
+            k > 0 && !removed2[k - 1].is_empty() && removed2[k - 1].contains(span)
+        };
         for a in &pass1.applied {
-            if removed2.iter().any(|r| r.contains(&a.input) && !r.is_empty()) {
+            if inside_removed(&a.input) {
                 continue;
             }
             match &a.action {
@@ -244,14 +250,14 @@ impl<'a> Cleaner<'a> {
         for n in &line_noise {
             let s = Span::new(s1_idx.char_of(s1, n.content.0), s1_idx.char_of(s1, n.content.1));
             let raw_span = pass1.map.to_raw(s);
-            noise.push(Noise { kind: n.kind, raw: raw_span, surface: isnad_model::char_slice(raw, raw_span.start, raw_span.end).to_string() });
+            noise.push(Noise { kind: n.kind, raw: raw_span, surface: raw_idx.slice(raw, raw_span.start, raw_span.end).to_string() });
         }
         for a in &pass2.applied {
             if let Action::Replace(kind, after) = &a.action {
                 // `before` is the raw text verbatim, with any invisible
                 // characters the first pass removed from inside it.
                 let raw_span = pass1.map.to_raw(a.input);
-                let before = isnad_model::char_slice(raw, raw_span.start, raw_span.end).to_string();
+                let before = raw_idx.slice(raw, raw_span.start, raw_span.end).to_string();
                 repairs.push(Repair { kind: *kind, before, after: after.clone(), raw: raw_span, text: a.output });
             }
         }
