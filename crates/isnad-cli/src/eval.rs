@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 use clap::Args as ClapArgs;
 use isnad_eval::{evaluate, load_gold_dir, GoldDoc};
-use isnad_extract::Extractor;
+use isnad_extract::{Extractor, Options};
 use isnad_input::{read_path, ReadOptions};
 use isnad_model::Document;
 
@@ -23,13 +23,22 @@ pub struct Args {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Print the report as a Markdown table.
+    #[arg(long, conflicts_with = "json")]
+    pub markdown: bool,
+    /// Leave out the statistical NER tagger.
+    #[arg(long)]
+    pub no_ner: bool,
 }
 
 fn load_document(input: &Path, gold: &GoldDoc, extractor: &Extractor) -> anyhow::Result<Document> {
-    let extracted = input.join(format!("{}.json", Path::new(&gold.doc).file_stem().unwrap_or_default().to_string_lossy()));
+    let extracted =
+        input.join(format!("{}.json", Path::new(&gold.doc).file_stem().unwrap_or_default().to_string_lossy()));
     if extracted.exists() {
-        let text = std::fs::read_to_string(&extracted).with_context(|| format!("cannot read {}", extracted.display()))?;
-        return serde_json::from_str(&text).with_context(|| format!("{} is not an isnad document", extracted.display()));
+        let text =
+            std::fs::read_to_string(&extracted).with_context(|| format!("cannot read {}", extracted.display()))?;
+        return serde_json::from_str(&text)
+            .with_context(|| format!("{} is not an isnad document", extracted.display()));
     }
     let raw_path = input.join(&gold.doc);
     let mut docs = read_path(&raw_path, &ReadOptions::default());
@@ -42,11 +51,12 @@ fn load_document(input: &Path, gold: &GoldDoc, extractor: &Extractor) -> anyhow:
 
 /// Runs `isnad eval`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let golds = load_gold_dir(&args.gold).with_context(|| format!("cannot load gold files from {}", args.gold.display()))?;
+    let golds =
+        load_gold_dir(&args.gold).with_context(|| format!("cannot load gold files from {}", args.gold.display()))?;
     if golds.is_empty() {
         bail!("no gold files in {}", args.gold.display());
     }
-    let extractor = Extractor::new();
+    let extractor = Extractor::with_options(Options { ner: !args.no_ner });
     let mut pairs = Vec::with_capacity(golds.len());
     let mut failed = 0;
     for gold in golds {
@@ -61,6 +71,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let report = evaluate(&pairs);
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
+    } else if args.markdown {
+        println!("| category | tp | fp | fn | precision | recall | F1 |");
+        println!("|---|---:|---:|---:|---:|---:|---:|");
+        for c in &report.categories {
+            println!(
+                "| {} | {} | {} | {} | {:.3} | {:.3} | {:.3} |",
+                c.name, c.tp, c.fp, c.fn_, c.precision, c.recall, c.f1
+            );
+        }
     } else {
         print!("{}", report.table());
     }

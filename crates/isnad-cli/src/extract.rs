@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args as ClapArgs, ValueEnum};
-use isnad_extract::{Extractor, JsonArraySink, JsonlSink, Sink};
+use isnad_extract::{Extractor, JsonArraySink, JsonlSink, Options, Sink};
 use isnad_input::{read_path, read_stdin, InputDoc, InputError, ReadOptions};
 use isnad_model::Document;
 use rayon::prelude::*;
@@ -40,6 +40,9 @@ pub struct Args {
     /// Write to this file instead of stdout.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// Leave out the statistical NER tagger (gazetteers and patterns still run).
+    #[arg(long)]
+    pub no_ner: bool,
     /// Largest input file accepted, in bytes.
     #[arg(long, default_value_t = 256 * 1024 * 1024)]
     pub max_bytes: u64,
@@ -50,9 +53,12 @@ const BATCH: usize = 64;
 
 /// Runs `isnad extract`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let opts = ReadOptions { max_bytes: args.max_bytes, published: args.published.clone(), outlet: args.outlet.clone() };
+    let opts =
+        ReadOptions { max_bytes: args.max_bytes, published: args.published.clone(), outlet: args.outlet.clone() };
     let out: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(BufWriter::new(std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?)),
+        Some(p) => Box::new(BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
     let mut sink: Box<dyn Sink> = match args.format {
@@ -65,7 +71,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         } else {
             args.paths.iter().map(|p| read_path(p, &opts)).collect()
         };
-    let extractor = Extractor::new();
+    let extractor = Extractor::with_options(Options { ner: !args.no_ner });
     let (mut ok, mut failed, mut warned) = (0usize, 0usize, 0usize);
     let mut batch: Vec<InputDoc> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<InputDoc>, sink: &mut Box<dyn Sink>| -> anyhow::Result<()> {

@@ -2,6 +2,7 @@
 
 mod eval;
 mod extract;
+mod ner;
 
 use std::process::ExitCode;
 
@@ -22,6 +23,10 @@ enum Command {
     Extract(extract::Args),
     /// Score extraction output against gold annotations.
     Eval(eval::Args),
+    /// Score the NER tagger on the ANERcorp test split (CoNLL entity level).
+    EvalNer(ner::EvalArgs),
+    /// Retrain the NER tagger from the public corpora.
+    TrainNer(ner::TrainArgs),
 }
 
 fn main() -> ExitCode {
@@ -29,6 +34,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::EvalNer(args) => ner::eval(args),
+        Command::TrainNer(args) => ner::train(args),
     };
     match result {
         Ok(code) => code,

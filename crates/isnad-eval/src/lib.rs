@@ -27,12 +27,14 @@
 mod entities;
 mod gold;
 mod normalize;
+mod quantities;
 mod report;
 mod score;
 
 pub use entities::{gold_entities, produced_entities, score_entities, score_entity_list, GoldEntity};
 pub use gold::{load_gold_dir, load_gold_file, GoldDoc, GoldJoined, GoldNoise};
 pub use normalize::{normalize, surfaces_match};
+pub use quantities::{score_dates, score_numbers};
 pub use report::{CategoryReport, DocReport, DocScore, Report};
 pub use score::{score_joined_words, score_noise, score_truncation, ScoreFn, SCORERS};
 

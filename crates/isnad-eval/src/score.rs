@@ -10,8 +10,14 @@ use crate::{normalize, surfaces_match, DocScore, GoldDoc};
 pub type ScoreFn = fn(&GoldDoc, &Document) -> DocScore;
 
 /// The scored categories, in report order. Append `(name, fn)` to add one.
-pub const SCORERS: &[(&str, ScoreFn)] =
-    &[("noise", score_noise), ("joined_words", score_joined_words), ("truncation", score_truncation), ("entities", crate::score_entities)];
+pub const SCORERS: &[(&str, ScoreFn)] = &[
+    ("noise", score_noise),
+    ("joined_words", score_joined_words),
+    ("truncation", score_truncation),
+    ("entities", crate::score_entities),
+    ("numbers", crate::score_numbers),
+    ("dates", crate::score_dates),
+];
 
 /// The gold-side name of a produced noise kind; `None` for kinds the gold
 /// does not annotate (`invisible`, `markup`).

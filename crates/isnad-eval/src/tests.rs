@@ -21,6 +21,12 @@ fn doc(raw: &str) -> Document {
         sentences: vec![],
         truncated: false,
         warnings: vec![],
+        reference: None,
+        numbers: None,
+        dates: None,
+        durations: None,
+        entities: None,
+        nationalities: None,
     }
 }
 

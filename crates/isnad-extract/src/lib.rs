@@ -8,5 +8,5 @@
 mod pipeline;
 mod sink;
 
-pub use pipeline::Extractor;
+pub use pipeline::{Extractor, Options};
 pub use sink::{JsonArraySink, JsonlSink, Sink, SinkError};

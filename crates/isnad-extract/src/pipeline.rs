@@ -1,22 +1,47 @@
-use isnad_model::{Document, Metadata, Sentence, Span, Warning, SCHEMA};
+use isnad_entities::Candidate;
+use isnad_model::{CharIndex, Document, EntityType, Metadata, Sentence, Span, Warning, SCHEMA};
+use isnad_ner::{EntityClass, Label, Tagger};
 use isnad_text::clean::Cleaner;
 use isnad_text::sentences::split_sentences;
+use isnad_text::tokens::tokenize;
+
+/// Which optional stages run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Run the statistical NER tagger and offer its spans to entity
+    /// recognition (gazetteers and patterns run regardless).
+    pub ner: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { ner: true }
+    }
+}
 
 /// Runs the pipeline stages over one article. Cheap to share across threads.
 pub struct Extractor {
     cleaner: Cleaner<'static>,
+    tagger: Option<&'static Tagger>,
 }
 
 impl Default for Extractor {
     fn default() -> Self {
-        Extractor { cleaner: Cleaner::default() }
+        Self::with_options(Options::default())
     }
 }
 
 impl Extractor {
-    /// An extractor with the bundled lexicons.
+    /// An extractor with the bundled lexicons and all stages.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// An extractor with the given stages. If the bundled NER model cannot
+    /// be loaded, the tagger is left out (entity recognition still runs).
+    pub fn with_options(options: Options) -> Self {
+        let tagger = if options.ner { Tagger::bundled().ok() } else { None };
+        Extractor { cleaner: Cleaner::default(), tagger }
     }
 
     /// Extracts a document from raw text and metadata. Never fails: problems
@@ -36,6 +61,18 @@ impl Extractor {
         }
         let heading_spans: Vec<Span> = cleaned.headings.iter().map(|h| Span::new(h.start, h.end)).collect();
         let spans = split_sentences(&cleaned.text, &heading_spans);
+
+        let quantities = isnad_quantity::extract(&cleaned.text, &spans, meta.published.as_deref());
+        // Headings name entities too: give them to the recogniser with the sentences.
+        let mut units = spans.clone();
+        units.extend(heading_spans.iter().copied());
+        units.sort();
+        let candidates = match self.tagger {
+            Some(t) => tag_candidates(t, &cleaned.text, &units),
+            None => Vec::new(),
+        };
+        let entities = isnad_entities::recognise(&cleaned.text, &units, &candidates);
+
         let n = spans.len();
         let sentences = spans
             .into_iter()
@@ -56,6 +93,58 @@ impl Extractor {
             truncated: cleaned.truncated,
             warnings,
             raw,
+            reference: quantities.reference,
+            numbers: Some(quantities.numbers),
+            dates: Some(quantities.dates),
+            durations: Some(quantities.durations),
+            entities: Some(entities.entities),
+            nationalities: Some(entities.nationalities),
         }
     }
+}
+
+/// Runs the tagger over each unit (sentence or heading) and turns its BIO
+/// runs into candidate spans of the text. MISC runs are not offered.
+fn tag_candidates(tagger: &Tagger, text: &str, units: &[Span]) -> Vec<Candidate> {
+    let idx = CharIndex::new(text);
+    let mut out = Vec::new();
+    for unit in units {
+        let s = idx.slice(text, unit.start, unit.end);
+        let chars: Vec<char> = s.chars().collect();
+        let tokens = tokenize(s);
+        let surfaces: Vec<String> = tokens.iter().map(|t| chars[t.start..t.end].iter().collect()).collect();
+        let refs: Vec<&str> = surfaces.iter().map(String::as_str).collect();
+        let labels = tagger.tag(&refs);
+        let mut open: Option<(usize, usize, EntityClass)> = None;
+        let close = |open: &mut Option<(usize, usize, EntityClass)>, out: &mut Vec<Candidate>| {
+            if let Some((a, b, class)) = open.take() {
+                let class = match class {
+                    EntityClass::Person => EntityType::Person,
+                    EntityClass::Org => EntityType::Org,
+                    EntityClass::Place => EntityType::Place,
+                    EntityClass::Misc => return,
+                };
+                let (a, b) = (unit.start + tokens[a].start, unit.start + tokens[b].end);
+                out.push(Candidate { span: Span::new(a, b), class, score: 1.0 });
+            }
+        };
+        for (k, label) in labels.iter().enumerate() {
+            match *label {
+                Label::B(c) => {
+                    close(&mut open, &mut out);
+                    open = Some((k, k, c));
+                }
+                Label::I(c) => match &mut open {
+                    Some((_, end, oc)) if *oc == c => *end = k,
+                    _ => {
+                        close(&mut open, &mut out);
+                        open = Some((k, k, c));
+                    }
+                },
+                Label::O => close(&mut open, &mut out),
+            }
+        }
+        close(&mut open, &mut out);
+    }
+    out
 }

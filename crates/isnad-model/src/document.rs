@@ -183,6 +183,24 @@ pub struct Document {
     /// Non-fatal problems.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Warning>,
+    /// The reference date relative expressions were resolved against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<crate::Reference>,
+    /// Numbers and quantities, with hedges and bounds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numbers: Option<Vec<crate::Number>>,
+    /// Dates, times and relative expressions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<Vec<crate::DateMention>>,
+    /// Durations (`لمدة خمسة أيام`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub durations: Option<Vec<crate::Duration>>,
+    /// People, organisations, places and outlets, one item per identity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entities: Option<Vec<crate::Entity>>,
+    /// Nationality adjectives (nisba) with the country they name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nationalities: Option<Vec<crate::Attribute>>,
 }
 
 impl Document {

@@ -116,7 +116,9 @@ impl OffsetMap {
     /// Maps a raw span to the text span it became, when the raw span was
     /// copied unchanged (it lies inside one copy run or one whole run).
     pub fn to_text(&self, raw: Span) -> Option<Span> {
-        let i = self.segments.partition_point(|s| s.raw + s.raw_len <= raw.start && !(s.raw_len == 0 && s.raw == raw.start));
+        let i = self
+            .segments
+            .partition_point(|s| s.raw + s.raw_len <= raw.start && !(s.raw_len == 0 && s.raw == raw.start));
         let s = self.segments.get(i)?;
         if s.raw > raw.start || raw.end > s.raw + s.raw_len {
             return None;

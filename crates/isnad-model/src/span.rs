@@ -40,11 +40,7 @@ pub fn char_slice(s: &str, start: usize, end: usize) -> &str {
     if end <= start {
         return &s[b0..b0];
     }
-    let b1 = s[b0..]
-        .char_indices()
-        .nth(end - start)
-        .map(|(b, _)| b0 + b)
-        .unwrap_or(s.len());
+    let b1 = s[b0..].char_indices().nth(end - start).map(|(b, _)| b0 + b).unwrap_or(s.len());
     &s[b0..b1]
 }
 

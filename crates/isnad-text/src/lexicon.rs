@@ -37,9 +37,7 @@ impl WordList {
     /// Zipf × 100 of the word, matching its exact form first and then its
     /// lossy matching form (alef forms, ى/ي, ة/ه, marks).
     pub fn zipf(&self, word: &str) -> Option<u16> {
-        self.exact(word).or_else(|| {
-            self.folded.get(fold(word, Fold::Letters)).map(|v| v.min(u16::MAX as u64) as u16)
-        })
+        self.exact(word).or_else(|| self.folded.get(fold(word, Fold::Letters)).map(|v| v.min(u16::MAX as u64) as u16))
     }
 
     /// True when the word is listed in any form.

@@ -17,9 +17,9 @@ pub const MAX_QUOTE_CHARS: usize = 1200;
 
 /// Abbreviations (without their final dot) after which a dot does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "No", "vs", "etc", "Inc", "Ltd", "Co", "Gen", "Col",
-    "Lt", "Sgt", "Gov", "Sen", "Rep", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec", "د", "م", "أ", "ص", "ق", "ت", "ج", "ب", "ه", "ع", "ش", "س", "ك", "ل", "ن", "ف", "ي", "ط",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "No", "vs", "etc", "Inc", "Ltd", "Co", "Gen", "Col", "Lt",
+    "Sgt", "Gov", "Sen", "Rep", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "د", "م", "أ", "ص", "ق", "ت", "ج", "ب", "ه", "ع", "ش", "س", "ك", "ل", "ن", "ف", "ي", "ط",
 ];
 
 fn is_terminator(c: char) -> bool {
@@ -54,8 +54,8 @@ fn pair_quotes(chars: &[char], para: Span) -> Vec<(usize, usize)> {
     let mut open_guillemet: Vec<usize> = Vec::new();
     let mut open_curly: Option<usize> = None;
     let mut open_straight: Option<usize> = None;
-    for i in para.start..para.end {
-        match chars[i] {
+    for (i, &c) in chars.iter().enumerate().take(para.end).skip(para.start) {
+        match c {
             '«' => open_guillemet.push(i),
             '»' => {
                 if let Some(o) = open_guillemet.pop() {

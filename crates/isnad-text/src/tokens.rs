@@ -51,7 +51,9 @@ pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
             continue;
         }
         let start = i;
-        let kind = if is_arabic_word_char(c) && c != TATWEEL || (c == TATWEEL && i + 1 < n && is_arabic_word_char(chars[i + 1])) {
+        let kind = if is_arabic_word_char(c) && c != TATWEEL
+            || (c == TATWEEL && i + 1 < n && is_arabic_word_char(chars[i + 1]))
+        {
             while i < n && is_arabic_word_char(chars[i]) {
                 i += 1;
             }
@@ -75,7 +77,10 @@ pub fn tokenize_chars(chars: &[char]) -> Vec<Token> {
             i += 1;
             while i < n
                 && (chars[i].is_alphabetic() && !is_arabic_word_char(chars[i])
-                    || matches!(chars[i], '\'' | '’' | '-') && i + 1 < n && chars[i + 1].is_alphabetic() && !is_arabic_word_char(chars[i + 1]))
+                    || matches!(chars[i], '\'' | '’' | '-')
+                        && i + 1 < n
+                        && chars[i + 1].is_alphabetic()
+                        && !is_arabic_word_char(chars[i + 1]))
             {
                 i += 1;
             }
@@ -242,7 +247,10 @@ mod tests {
     fn tokens_split_scripts_numbers_and_punctuation() {
         let toks = kinds("قُتل 1,200 شخص في «غزة»، وفق CNN's report ٢٦٫٥%");
         let surfaces: Vec<&str> = toks.iter().map(|(s, _)| s.as_str()).collect();
-        assert_eq!(surfaces, ["قُتل", "1,200", "شخص", "في", "«", "غزة", "»", "،", "وفق", "CNN's", "report", "٢٦٫٥", "%"]);
+        assert_eq!(
+            surfaces,
+            ["قُتل", "1,200", "شخص", "في", "«", "غزة", "»", "،", "وفق", "CNN's", "report", "٢٦٫٥", "%"]
+        );
         assert_eq!(toks[1].1, TokenKind::Number);
         assert_eq!(toks[9].1, TokenKind::Latin);
         assert_eq!(toks[4].1, TokenKind::Punct);

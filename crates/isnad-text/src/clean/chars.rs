@@ -80,9 +80,47 @@ const MAX_TAG: usize = 300;
 
 /// Tag names treated as markup when they appear in plain text.
 const TAGS: &[&str] = &[
-    "a", "b", "i", "u", "em", "strong", "span", "div", "p", "br", "hr", "img", "figure", "figcaption", "font",
-    "sup", "sub", "small", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "iframe",
-    "script", "style", "section", "article", "header", "footer", "table", "tr", "td", "th", "tbody", "video",
+    "a",
+    "b",
+    "i",
+    "u",
+    "em",
+    "strong",
+    "span",
+    "div",
+    "p",
+    "br",
+    "hr",
+    "img",
+    "figure",
+    "figcaption",
+    "font",
+    "sup",
+    "sub",
+    "small",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "iframe",
+    "script",
+    "style",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "video",
 ];
 
 fn markup_tag(s: &str) -> Option<(usize, bool)> {
@@ -98,7 +136,8 @@ fn markup_tag(s: &str) -> Option<(usize, bool)> {
     if !TAGS.contains(&tag.as_str()) || inner.contains('<') {
         return None;
     }
-    let block = matches!(tag.as_str(), "br" | "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "tr" | "hr");
+    let block =
+        matches!(tag.as_str(), "br" | "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "tr" | "hr");
     Some((end + 1, block))
 }
 

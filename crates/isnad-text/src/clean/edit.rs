@@ -64,7 +64,8 @@ pub fn apply(input: &str, mut edits: Vec<Edit>) -> Output {
     edits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut kept: Vec<Edit> = Vec::with_capacity(edits.len());
     for mut e in edits {
-        if e.end > input.len() || e.start > e.end || !input.is_char_boundary(e.start) || !input.is_char_boundary(e.end) {
+        if e.end > input.len() || e.start > e.end || !input.is_char_boundary(e.start) || !input.is_char_boundary(e.end)
+        {
             debug_assert!(false, "bad edit {e:?}");
             continue;
         }
@@ -101,7 +102,12 @@ pub fn apply(input: &str, mut edits: Vec<Edit>) -> Output {
         let before = input[e.start..e.end].to_string();
         match &e.action {
             Action::Remove(_) => {
-                applied.push(Applied { action: e.action, input: Span::new(s_c, e_c), output: Span::new(out_c, out_c), before });
+                applied.push(Applied {
+                    action: e.action,
+                    input: Span::new(s_c, e_c),
+                    output: Span::new(out_c, out_c),
+                    before,
+                });
             }
             Action::Replace(_, with) => {
                 let n = with.chars().count();
@@ -193,10 +199,8 @@ mod tests {
 
     #[test]
     fn overlapping_edits_keep_the_outer_one() {
-        let out = apply(
-            "abcdef",
-            vec![Edit::remove(1, 5, NoiseKind::Credit), Edit::replace(2, 3, RepairKind::Space, " ")],
-        );
+        let out =
+            apply("abcdef", vec![Edit::remove(1, 5, NoiseKind::Credit), Edit::replace(2, 3, RepairKind::Space, " ")]);
         assert_eq!(out.text, "af");
         assert_eq!(out.applied.len(), 1);
     }
@@ -204,7 +208,8 @@ mod tests {
     #[test]
     fn compose_follows_both_maps() {
         let a = "x&amp;y\u{200B}z";
-        let first = apply(a, vec![Edit::replace(1, 6, RepairKind::HtmlEntity, "&"), Edit::remove(7, 10, NoiseKind::Invisible)]);
+        let first =
+            apply(a, vec![Edit::replace(1, 6, RepairKind::HtmlEntity, "&"), Edit::remove(7, 10, NoiseKind::Invisible)]);
         assert_eq!(first.text, "x&yz");
         let second = apply(&first.text, vec![Edit::replace(3, 3, RepairKind::JoinedWords, " ")]);
         assert_eq!(second.text, "x&y z");

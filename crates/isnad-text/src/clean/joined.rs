@@ -33,9 +33,8 @@ const SUFFIXES: &[&str] = &[
     "ه", "وا", "تم", "تها", "تهم", "اتها", "اتهم",
 ];
 /// Strings made of clitics only (`وال`, `بال`): never a part on their own.
-const CLITIC_ONLY: &[&str] = &[
-    "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "وكال", "فبال", "وب", "ول", "فب", "فل", "وك", "وس",
-];
+const CLITIC_ONLY: &[&str] =
+    &["ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "وكال", "فبال", "وب", "ول", "فب", "فل", "وك", "وس"];
 /// Short function words allowed as parts despite their length, only before
 /// another part: at the end they would be read off inflections (-ان, -ما).
 const SHORT_PARTS: &[&str] = &["في", "من", "عن", "لا", "او", "أو", "قد", "لم", "لن", "مع"];
@@ -43,8 +42,8 @@ const SHORT_PARTS: &[&str] = &["في", "من", "عن", "لا", "او", "أو", "
 /// often open foreign names (في, من, مع, دون) are left out: after them the
 /// next part must open with the article.
 const FUNCTION_WORDS: &[&str] = &[
-    "على", "إلى", "الى", "بين", "عند", "حتى", "منذ", "بعد", "قبل", "خلال", "حول", "لدى", "عبر", "أمام", "امام",
-    "تحت", "فوق", "غير",
+    "على", "إلى", "الى", "بين", "عند", "حتى", "منذ", "بعد", "قبل", "خلال", "حول", "لدى", "عبر", "أمام", "امام", "تحت",
+    "فوق", "غير",
 ];
 /// Name-forming words conventionally written joined (`عبدالله`, `أبوالفضل`):
 /// not a lost space.
@@ -55,7 +54,9 @@ fn opens_with_article(chars: &[char], i: usize) -> bool {
     let rest = &chars[i..];
     let starts = |p: &str| p.chars().zip(rest.iter()).filter(|(a, b)| a == *b).count() == p.chars().count();
     // The stem after the article needs three letters: `الان`, `اليس` are words.
-    ["ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال"].iter().any(|p| starts(p) && rest.len() > p.chars().count() + 2)
+    ["ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال"]
+        .iter()
+        .any(|p| starts(p) && rest.len() > p.chars().count() + 2)
 }
 
 fn is_final_only(c: char) -> bool {
@@ -73,9 +74,9 @@ fn known(word: &str, lex: &WordList) -> bool {
             return true;
         }
         SUFFIXES.iter().any(|suf| {
-            a.stem.strip_suffix(suf).is_some_and(|base| {
-                base.chars().count() >= 3 && lex.zipf(base).is_some_and(|z| z >= 300)
-            })
+            a.stem
+                .strip_suffix(suf)
+                .is_some_and(|base| base.chars().count() >= 3 && lex.zipf(base).is_some_and(|z| z >= 300))
         })
     })
 }
@@ -194,7 +195,30 @@ mod tests {
         if words().is_empty() {
             return;
         }
-        for w in ["دونفورد", "معماريو", "أردالان", "روبياليس", "ماكلاتشي", "الخليدي", "عبدالله", "أبوالفضل", "الكابينيت", "والقطريون", "تشاركان", "يجتمعان", "عندما", "والاستخبارات", "الفلسطينيين", "لإطلاق", "وبالتالي", "والمفاوضات", "الإسرائيلية", "المستشفيات", "وللمفاوضين", "باستخدامها"] {
+        for w in [
+            "دونفورد",
+            "معماريو",
+            "أردالان",
+            "روبياليس",
+            "ماكلاتشي",
+            "الخليدي",
+            "عبدالله",
+            "أبوالفضل",
+            "الكابينيت",
+            "والقطريون",
+            "تشاركان",
+            "يجتمعان",
+            "عندما",
+            "والاستخبارات",
+            "الفلسطينيين",
+            "لإطلاق",
+            "وبالتالي",
+            "والمفاوضات",
+            "الإسرائيلية",
+            "المستشفيات",
+            "وللمفاوضين",
+            "باستخدامها",
+        ] {
             assert_eq!(fix(w), None, "{w}");
         }
     }

@@ -49,36 +49,101 @@ pub fn cue_form(s: &str) -> String {
 }
 
 fn strip_bullets(s: &str) -> &str {
-    s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '–' | '—' | '>' | '|' | '►' | '«' | '"'))
+    s.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '*' | '•' | '–' | '—' | '>' | '|' | '►' | '«' | '"')
+    })
 }
 
 /// Opening cues of "read also" lines (matching form).
 const RELATED: &[&str] = &[
-    "اقرا ايضا", "اقرا/ي ايضا", "اقراي ايضا", "اقرئي ايضا", "اقرا ايضا:", "اقرا كذلك", "اقرا المزيد", "اقرا:",
-    "شاهد ايضا", "شاهدي ايضا", "شاهد/ي ايضا", "شاهد:", "طالع ايضا", "طالع:", "للمزيد:", "المزيد:", "اقرا أيضا",
-    "مواضيع ذات صله", "اخبار ذات صله", "ذات صله:", "قد يهمك", "ربما يهمك", "يهمك ايضا", "read also", "read more",
-    "see also", "related:",
+    "اقرا ايضا",
+    "اقرا/ي ايضا",
+    "اقراي ايضا",
+    "اقرئي ايضا",
+    "اقرا ايضا:",
+    "اقرا كذلك",
+    "اقرا المزيد",
+    "اقرا:",
+    "شاهد ايضا",
+    "شاهدي ايضا",
+    "شاهد/ي ايضا",
+    "شاهد:",
+    "طالع ايضا",
+    "طالع:",
+    "للمزيد:",
+    "المزيد:",
+    "اقرا أيضا",
+    "مواضيع ذات صله",
+    "اخبار ذات صله",
+    "ذات صله:",
+    "قد يهمك",
+    "ربما يهمك",
+    "يهمك ايضا",
+    "read also",
+    "read more",
+    "see also",
+    "related:",
 ];
 
 /// Cues of site boilerplate lines (matching form, anywhere in a short line).
 const BOILERPLATE: &[&str] = &[
-    "تحميل احدث نسخه من تطبيق", "حمل تطبيق", "تابعونا على", "تابعوا اخر الاخبار", "تابعوا اخبارنا",
-    "اشترك في النشره", "اشترك في قناه", "اضغط هنا", "انقر هنا", "تمثل راي كتابها", "تعبر عن راي كاتبها",
-    "تعبر عن راي كاتبه", "لا تعبر بالضروره عن", "تسلم اشعارات", "click here", "follow us", "subscribe to",
+    "تحميل احدث نسخه من تطبيق",
+    "حمل تطبيق",
+    "تابعونا على",
+    "تابعوا اخر الاخبار",
+    "تابعوا اخبارنا",
+    "اشترك في النشره",
+    "اشترك في قناه",
+    "اضغط هنا",
+    "انقر هنا",
+    "تمثل راي كتابها",
+    "تعبر عن راي كاتبها",
+    "تعبر عن راي كاتبه",
+    "لا تعبر بالضروره عن",
+    "تسلم اشعارات",
+    "click here",
+    "follow us",
+    "subscribe to",
 ];
 
 /// Cues of contributor and photo credit lines (matching form).
 const CREDIT_ANYWHERE: &[&str] = &[
-    "ساهم في اعداد التقارير", "ساهمت في اعداد التقارير", "ساهم في اعداد التقرير", "ساهمت في اعداد التقرير",
-    "ساهم في اعداد هذا التقرير", "ساهموا في اعداد", "شارك في التغطيه", "شاركت في التغطيه", "شارك في اعداد التقرير",
-    "شاركت في اعداد التقرير", "ساهم في التغطيه", "ساهمت في التغطيه", "contributed reporting", "additional reporting",
-    "مصدر الصوره", "getty images", "afp photo", "reuters photo",
+    "ساهم في اعداد التقارير",
+    "ساهمت في اعداد التقارير",
+    "ساهم في اعداد التقرير",
+    "ساهمت في اعداد التقرير",
+    "ساهم في اعداد هذا التقرير",
+    "ساهموا في اعداد",
+    "شارك في التغطيه",
+    "شاركت في التغطيه",
+    "شارك في اعداد التقرير",
+    "شاركت في اعداد التقرير",
+    "ساهم في التغطيه",
+    "ساهمت في التغطيه",
+    "contributed reporting",
+    "additional reporting",
+    "مصدر الصوره",
+    "getty images",
+    "afp photo",
+    "reuters photo",
 ];
 
 /// Credit cues that must open the line (matching form).
 const CREDIT_OPENING: &[&str] = &[
-    "تصوير:", "تصوير :", "الصوره:", "الصوره :", "صوره:", "صوره :", "photo:", "photo credit", "(تصوير", "اعداد:",
-    "تحرير:", "ترجمه:", "مراجعه:", "تنسيق:",
+    "تصوير:",
+    "تصوير :",
+    "الصوره:",
+    "الصوره :",
+    "صوره:",
+    "صوره :",
+    "photo:",
+    "photo credit",
+    "(تصوير",
+    "اعداد:",
+    "تحرير:",
+    "ترجمه:",
+    "مراجعه:",
+    "تنسيق:",
 ];
 
 /// Lines that are only a "Source" label (matching form, without trailing colon).
@@ -161,10 +226,7 @@ pub fn byline(line: &str) -> Option<String> {
     if words(&form) > 8 || !starts_with_any(&form, BYLINE) {
         return None;
     }
-    let author = trimmed
-        .split_once([':', ' '])
-        .map(|(_, a)| a.trim_start_matches([':', ' ']).trim())
-        .unwrap_or("");
+    let author = trimmed.split_once([':', ' ']).map(|(_, a)| a.trim_start_matches([':', ' ']).trim()).unwrap_or("");
     (!author.is_empty()).then(|| author.to_string())
 }
 
@@ -194,12 +256,16 @@ pub fn own_line_dateline(line: &str) -> Option<(String, String)> {
 /// or `القدس - (أ ف ب) - `. Returns (byte length, place, outlet).
 pub fn inline_dateline(line: &str) -> Option<(usize, Option<String>, String)> {
     static PAREN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?P<place>[^\n.:()«»“”\x22]{2,60}?)?\s*[-–—]?\s*\((?P<outlet>[^()\n]{2,30})\)\s*[-–—]+\s*").unwrap()
+        Regex::new(r"^\s*(?P<place>[^\n.:()«»“”\x22]{2,60}?)?\s*[-–—]?\s*\((?P<outlet>[^()\n]{2,30})\)\s*[-–—]+\s*")
+            .unwrap()
     });
     let caps = PAREN.captures(line)?;
     let m = caps.get(0)?;
     let outlet = caps.name("outlet")?.as_str().trim().to_string();
-    let place = caps.name("place").map(|p| p.as_str().trim().trim_end_matches(['-', '–', '—', ' ']).to_string()).filter(|p| !p.is_empty());
+    let place = caps
+        .name("place")
+        .map(|p| p.as_str().trim().trim_end_matches(['-', '–', '—', ' ']).to_string())
+        .filter(|p| !p.is_empty());
     if let Some(p) = &place {
         if words(p) > 6 {
             return None;
@@ -225,7 +291,10 @@ mod tests {
         assert_eq!(classify("سامي علي ساهم في إعداد التقارير من عمّان."), Some(NoiseKind::Credit));
         assert_eq!(classify("تصوير: أحمد حسن"), Some(NoiseKind::Credit));
         assert_eq!(classify("مصدر الصورةGetty Images"), Some(NoiseKind::Credit));
-        assert_eq!(classify("يمكنكم تسلم إشعارات بأهم الموضوعات بعد تحميل أحدث نسخة من تطبيقنا"), Some(NoiseKind::Boilerplate));
+        assert_eq!(
+            classify("يمكنكم تسلم إشعارات بأهم الموضوعات بعد تحميل أحدث نسخة من تطبيقنا"),
+            Some(NoiseKind::Boilerplate)
+        );
         assert_eq!(classify("قال الوزير إنه قرأ أيضا التقرير."), None);
         assert_eq!(classify("وقال المتحدث إن الوفد سيصل غدا."), None);
     }
@@ -238,9 +307,15 @@ mod tests {
         assert!(is_source_trailer("المصدر: وكالات"));
         assert!(!is_source_trailer("المصدر الأمني قال إن الهجوم وقع ليلا في المدينة القديمة"));
         assert_eq!(byline("بقلم: سارة خالد").as_deref(), Some("سارة خالد"));
-        assert_eq!(byline("تحليل بقلم مراسلة الشؤون الدولية، منى سالم").as_deref(), Some("مراسلة الشؤون الدولية، منى سالم"));
+        assert_eq!(
+            byline("تحليل بقلم مراسلة الشؤون الدولية، منى سالم").as_deref(),
+            Some("مراسلة الشؤون الدولية، منى سالم")
+        );
         assert_eq!(byline("قال إنه كتب بقلم أحمر على الورقة في اجتماع الأمس الطويل."), None);
-        assert_eq!(own_line_dateline("رام الله – وكالة الأنباء المحلية"), Some(("رام الله".into(), "وكالة الأنباء المحلية".into())));
+        assert_eq!(
+            own_line_dateline("رام الله – وكالة الأنباء المحلية"),
+            Some(("رام الله".into(), "وكالة الأنباء المحلية".into()))
+        );
         assert_eq!(own_line_dateline("وقال الوزير – في بيان – إن الاتفاق قريب جدا من الإنجاز."), None);
         let (n, place, outlet) = inline_dateline("عمّان، الأردن (CNN)— أعلن الوزير").unwrap();
         assert_eq!(place.as_deref(), Some("عمّان، الأردن"));

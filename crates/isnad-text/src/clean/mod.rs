@@ -16,9 +16,7 @@ pub mod edit;
 pub mod joined;
 pub mod lines;
 
-use isnad_model::{
-    CharIndex, Dateline, Heading, HeadingLevel, Noise, NoiseKind, OffsetMap, Repair, RepairKind, Span,
-};
+use isnad_model::{CharIndex, Dateline, Heading, HeadingLevel, Noise, NoiseKind, OffsetMap, Repair, RepairKind, Span};
 
 use crate::fold::is_arabic_letter;
 use crate::lexicon::{words, WordList};
@@ -48,7 +46,10 @@ pub struct Cleaned {
 
 /// Characters that can end a complete paragraph.
 fn ends_paragraph(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '؟' | '…' | '؛' | '»' | '”' | '“' | '"' | '\'' | '’' | ')' | ']' | ':' | '*' | '\u{06D4}')
+    matches!(
+        c,
+        '.' | '!' | '?' | '؟' | '…' | '؛' | '»' | '”' | '“' | '"' | '\'' | '’' | ')' | ']' | ':' | '*' | '\u{06D4}'
+    )
 }
 
 /// Clause boundaries inside a paragraph, used to isolate a dangling fragment.
@@ -163,20 +164,29 @@ impl<'a> Cleaner<'a> {
         }
         // An inline dateline opening the first body paragraph.
         if dateline.is_none() {
-            if let Some(k) = (0..all_lines.len()).find(|&k| !is_noise[k] && !s1[all_lines[k].start..all_lines[k].end].trim().is_empty()) {
+            if let Some(k) = (0..all_lines.len())
+                .find(|&k| !is_noise[k] && !s1[all_lines[k].start..all_lines[k].end].trim().is_empty())
+            {
                 let (a, b) = content(&all_lines[k]);
                 if let Some((len, place, outlet)) = lines::inline_dateline(&s1[a..b]) {
                     if len < b - a {
                         let end_content = s1[a..a + len].trim_end().len() + a;
                         dateline = Some((place, Some(outlet), (a, end_content)));
-                        line_noise.push(LineNoise { kind: NoiseKind::Dateline, content: (a, end_content), removal: (a, a + len) });
+                        line_noise.push(LineNoise {
+                            kind: NoiseKind::Dateline,
+                            content: (a, end_content),
+                            removal: (a, a + len),
+                        });
                     }
                 }
             }
         }
 
         // Truncation: the last body paragraph ends without closing punctuation.
-        if let Some(k) = (0..all_lines.len()).rev().find(|&k| !is_noise[k] && !s1[all_lines[k].start..all_lines[k].end].trim().is_empty()) {
+        if let Some(k) = (0..all_lines.len())
+            .rev()
+            .find(|&k| !is_noise[k] && !s1[all_lines[k].start..all_lines[k].end].trim().is_empty())
+        {
             let (a, b) = content(&all_lines[k]);
             let t = &s1[a..b];
             let n_words = t.split_whitespace().count();
@@ -190,7 +200,11 @@ impl<'a> Cleaner<'a> {
                     let frag = s1[frag_start..b].trim_start();
                     let fs = b - frag.len();
                     if !frag.is_empty() && frag.split_whitespace().count() <= MAX_FRAGMENT_WORDS {
-                        line_noise.push(LineNoise { kind: NoiseKind::TruncatedFragment, content: (fs, b), removal: (frag_start, b) });
+                        line_noise.push(LineNoise {
+                            kind: NoiseKind::TruncatedFragment,
+                            content: (fs, b),
+                            removal: (frag_start, b),
+                        });
                     }
                 }
             }
@@ -242,7 +256,13 @@ impl<'a> Cleaner<'a> {
                 Action::Remove(kind) => noise.push(Noise { kind: *kind, raw: a.input, surface: a.before.clone() }),
                 Action::Replace(kind, after) => {
                     if let Some(text) = pass2.map.to_text(a.output) {
-                        repairs.push(Repair { kind: *kind, before: a.before.clone(), after: after.clone(), raw: a.input, text });
+                        repairs.push(Repair {
+                            kind: *kind,
+                            before: a.before.clone(),
+                            after: after.clone(),
+                            raw: a.input,
+                            text,
+                        });
                     }
                 }
             }
@@ -250,7 +270,11 @@ impl<'a> Cleaner<'a> {
         for n in &line_noise {
             let s = Span::new(s1_idx.char_of(s1, n.content.0), s1_idx.char_of(s1, n.content.1));
             let raw_span = pass1.map.to_raw(s);
-            noise.push(Noise { kind: n.kind, raw: raw_span, surface: raw_idx.slice(raw, raw_span.start, raw_span.end).to_string() });
+            noise.push(Noise {
+                kind: n.kind,
+                raw: raw_span,
+                surface: raw_idx.slice(raw, raw_span.start, raw_span.end).to_string(),
+            });
         }
         for a in &pass2.applied {
             if let Action::Replace(kind, after) = &a.action {
@@ -294,7 +318,8 @@ impl<'a> Cleaner<'a> {
             let word = &line[b..e];
             if let Some(parts) = joined::split(word, self.words) {
                 let chars: Vec<char> = word.chars().collect();
-                let fixed = parts.iter().map(|&(x, y)| chars[x..y].iter().collect::<String>()).collect::<Vec<_>>().join(" ");
+                let fixed =
+                    parts.iter().map(|&(x, y)| chars[x..y].iter().collect::<String>()).collect::<Vec<_>>().join(" ");
                 edits.push(Edit::replace(offset + b, offset + e, RepairKind::JoinedWords, fixed));
             }
         }
@@ -321,7 +346,13 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
         let n = t.split_whitespace().count();
         let last = t.chars().next_back().unwrap_or('.');
         let max = if i == 0 { MAX_TITLE_WORDS } else { MAX_HEADING_WORDS };
-        if n == 0 || n > max || ends_paragraph(last) || last == '،' || last == ',' || !t.chars().any(char::is_alphabetic) {
+        if n == 0
+            || n > max
+            || ends_paragraph(last)
+            || last == '،'
+            || last == ','
+            || !t.chars().any(char::is_alphabetic)
+        {
             continue;
         }
         // A crosshead is shorter than the paragraph after it.
@@ -414,7 +445,8 @@ mod tests {
 
     #[test]
     fn truncated_article_sets_fragment_apart() {
-        let raw = "قال الوزير إن المحادثات مستمرة.\nوأعلنت الوزارة مقتل عشرة أشخاص في القصف، وفق الأرقام الرسمية، كما أدى";
+        let raw =
+            "قال الوزير إن المحادثات مستمرة.\nوأعلنت الوزارة مقتل عشرة أشخاص في القصف، وفق الأرقام الرسمية، كما أدى";
         let c = clean(raw);
         check_offsets(raw, &c);
         assert!(c.truncated);
@@ -425,7 +457,8 @@ mod tests {
 
     #[test]
     fn complete_articles_are_not_truncated() {
-        for raw in ["جملة كاملة تنتهي بنقطة هنا.", "قال: «انتهى الأمر تماما كما ترى الآن»", "سطر قصير"] {
+        for raw in ["جملة كاملة تنتهي بنقطة هنا.", "قال: «انتهى الأمر تماما كما ترى الآن»", "سطر قصير"]
+        {
             assert!(!clean(raw).truncated, "{raw}");
         }
     }
