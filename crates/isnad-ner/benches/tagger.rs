@@ -67,6 +67,22 @@ fn bench(c: &mut Criterion) {
             n
         })
     });
+    // Fresh thread per iteration: its word cache starts empty (first sight of every word).
+    g.bench_function("tag_news_dev_cold_cache", |b| {
+        b.iter(|| {
+            std::thread::scope(|sc| {
+                sc.spawn(|| {
+                    let mut n = 0;
+                    for s in &refs {
+                        n += tagger.tag(s).len();
+                    }
+                    n
+                })
+                .join()
+                .unwrap_or(0)
+            })
+        })
+    });
     g.finish();
 }
 

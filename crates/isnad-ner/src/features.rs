@@ -11,7 +11,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use crfsuite::Attribute;
+use std::fmt::{self, Write as _};
+
+use crate::crf::CrfModel;
 use isnad_text::fold::{fold, is_arabic_letter, Fold};
 use isnad_text::lexicon::words;
 use isnad_text::tokens::analyses;
@@ -30,12 +32,13 @@ static PLACES: &str = include_str!("../../../data/gazetteers/places.tsv");
 
 /// Gazetteer categories (index into the flag arrays).
 const GAZ_NAMES: [&str; 9] = ["ctry", "city", "nis", "given", "given~", "title", "ppl", "org", "place"];
-const NGAZ: usize = GAZ_NAMES.len();
+pub(crate) const NGAZ: usize = GAZ_NAMES.len();
 
 struct Gazetteers {
     /// Folded phrase (tokens joined by a space) → bit set of its categories.
     map: HashMap<String, u16>,
-    max_len: usize,
+    /// First word of a phrase → longest phrase (in words) starting with it.
+    first: HashMap<String, u8>,
 }
 
 fn add_name(name: &str, set: &mut HashSet<String>, max_len: &mut usize) {
@@ -85,7 +88,14 @@ static GAZ: LazyLock<Gazetteers> = LazyLock::new(|| {
             *map.entry(phrase).or_default() |= 1 << g;
         }
     }
-    Gazetteers { map, max_len: m }
+    let _ = m;
+    let mut first: HashMap<String, u8> = HashMap::new();
+    for phrase in map.keys() {
+        let len = phrase.split(' ').count() as u8;
+        let e = first.entry(phrase.split(' ').next().unwrap_or_default().to_string()).or_default();
+        *e = (*e).max(len);
+    }
+    Gazetteers { map, first }
 });
 
 /// The matching form used for features: invisible chars dropped, lossy letter fold.
@@ -99,7 +109,7 @@ pub fn norm(tok: &str) -> String {
 }
 
 /// Per-token facts computed once and shared by the window features.
-struct Tok {
+pub(crate) struct Tok {
     w: String,
     /// Best stem (clitics stripped when that gives a known word).
     stem: String,
@@ -107,7 +117,6 @@ struct Tok {
     bare: String,
     clitics: String,
     shape: &'static str,
-    gaz: [u8; NGAZ], // 0 none, 1 single/begin, 2 inside
     /// Word-list frequency bands of the word and of the stem.
     z: (&'static str, &'static str),
     /// Word clusters (coarse, fine) of the word, else of its stem.
@@ -146,7 +155,7 @@ fn shape(w: &str) -> &'static str {
     }
 }
 
-fn analyse(tok: &str) -> Tok {
+pub(crate) fn analyse(tok: &str) -> Tok {
     let w = norm(tok);
     let shape = shape(&w);
     let (mut stem, mut clitics) = (w.clone(), String::new());
@@ -164,55 +173,58 @@ fn analyse(tok: &str) -> Tok {
     let bare = stem.strip_prefix("ال").filter(|s| s.chars().count() >= 2).unwrap_or(&stem).to_string();
     let cl = cluster(&w).or_else(|| cluster(&stem));
     let z = if shape == "ar" { (zipf_band(&w), zipf_band(&stem)) } else { ("", "") };
-    Tok { w, stem, bare, clitics, shape, gaz: [0; NGAZ], cl, z }
+    Tok { w, stem, bare, clitics, shape, cl, z }
 }
 
-/// Candidate matching forms of a token for the first word of a gazetteer
-/// phrase: itself, its stem, the stem without article.
-fn first_forms(t: &Tok) -> [&str; 3] {
-    [&t.w, &t.stem, &t.bare]
-}
-
-fn mark_gazetteers(toks: &mut [Tok]) {
+/// Gazetteer flags per category (0 none, 1 single/begin, 2 inside) of every
+/// token of a sentence. A token starts a phrase when its form, its stem or its
+/// stem without article (the following words: their forms) is listed; the
+/// longest match per category wins.
+pub(crate) fn gazetteer_flags(toks: &[&Tok]) -> Vec<[u8; NGAZ]> {
     let gaz = &*GAZ;
     let n = toks.len();
+    let mut flags = vec![[0u8; NGAZ]; n];
     let mut phrase = String::new();
     for i in 0..n {
         if toks[i].shape != "ar" {
             continue;
         }
-        // Longest match per category: lengths are tried longest first.
         let mut matched = [0usize; NGAZ];
-        let mut seen: u16 = 0;
-        for len in (1..=gaz.max_len.min(n - i)).rev() {
-            for first in first_forms(&toks[i]) {
+        let t = toks[i];
+        let forms = [t.w.as_str(), t.stem.as_str(), t.bare.as_str()];
+        for (k, first) in forms.iter().enumerate() {
+            if forms[..k].contains(first) {
+                continue;
+            }
+            let Some(&longest) = gaz.first.get(*first) else { continue };
+            for len in 1..=(longest as usize).min(n - i) {
                 phrase.clear();
                 phrase.push_str(first);
-                for t in &toks[i + 1..i + len] {
+                for u in &toks[i + 1..i + len] {
                     phrase.push(' ');
-                    phrase.push_str(&t.w);
+                    phrase.push_str(&u.w);
                 }
                 if let Some(&mask) = gaz.map.get(phrase.as_str()) {
                     for (g, m) in matched.iter_mut().enumerate() {
-                        if mask & (1 << g) != 0 && seen & (1 << g) == 0 {
-                            *m = len;
+                        if mask & (1 << g) != 0 {
+                            *m = (*m).max(len);
                         }
                     }
-                    seen |= mask;
                 }
             }
         }
         for (g, &len) in matched.iter().enumerate() {
             if len > 0 {
-                if toks[i].gaz[g] == 0 {
-                    toks[i].gaz[g] = 1;
+                if flags[i][g] == 0 {
+                    flags[i][g] = 1;
                 }
-                for t in &mut toks[i + 1..i + len] {
-                    t.gaz[g] = 2;
+                for fl in &mut flags[i + 1..i + len] {
+                    fl[g] = 2;
                 }
             }
         }
     }
+    flags
 }
 
 fn zipf_band(w: &str) -> &'static str {
@@ -253,106 +265,172 @@ fn suffix(s: &str, n: usize) -> &str {
     }
 }
 
-/// Attribute names for every token of a sentence (as strings, for training dumps and tests).
+/// Receives the attributes of a token.
+pub(crate) trait Sink {
+    /// One attribute (NUL characters are dropped from its name).
+    fn attr(&mut self, a: fmt::Arguments<'_>);
+}
+
+/// Collects attribute names as strings (training, tests).
+struct Collect(Vec<String>);
+
+impl Sink for Collect {
+    fn attr(&mut self, a: fmt::Arguments<'_>) {
+        let mut s = match a.as_str() {
+            Some(s) => s.to_string(),
+            None => fmt::format(a),
+        };
+        if s.contains('\0') {
+            s = s.replace('\0', "");
+        }
+        self.0.push(s);
+    }
+}
+
+/// Sums the model's state weights of the attributes into a score row (tagging).
+pub(crate) struct Score<'a> {
+    pub model: &'a CrfModel,
+    pub row: &'a mut [f64],
+    pub buf: &'a mut String,
+}
+
+impl Sink for Score<'_> {
+    #[inline]
+    fn attr(&mut self, a: fmt::Arguments<'_>) {
+        let name = match a.as_str() {
+            Some(s) if !s.contains('\0') => s,
+            _ => {
+                self.buf.clear();
+                let _ = self.buf.write_fmt(a);
+                if self.buf.contains('\0') {
+                    self.buf.retain(|c| c != '\0');
+                }
+                self.buf.as_str()
+            }
+        };
+        self.model.add_attr(name, self.row);
+    }
+}
+
+/// Attributes of a token that depend on the token alone.
+pub(crate) fn own_feats(t: &Tok, f: &mut impl Sink) {
+    f.attr(format_args!("bias"));
+    f.attr(format_args!("w={}", t.w));
+    f.attr(format_args!("st={}", t.stem));
+    f.attr(format_args!("bs={}", t.bare));
+    if !t.clitics.is_empty() {
+        f.attr(format_args!("cl={}", t.clitics));
+    }
+    f.attr(format_args!("sh={}", t.shape));
+    if t.shape == "ar" {
+        f.attr(format_args!("ln={}", len_band(&t.bare)));
+        f.attr(format_args!("z={}", t.z.0));
+        f.attr(format_args!("zs={}", t.z.1));
+        f.attr(format_args!("p2={}", prefix(&t.bare, 2)));
+        f.attr(format_args!("p3={}", prefix(&t.bare, 3)));
+        f.attr(format_args!("s1={}", suffix(&t.bare, 1)));
+        f.attr(format_args!("s2={}", suffix(&t.bare, 2)));
+        f.attr(format_args!("s3={}", suffix(&t.bare, 3)));
+        if t.w.starts_with("ال") {
+            f.attr(format_args!("al"));
+        }
+    }
+    match t.cl {
+        Some((a, b)) => {
+            f.attr(format_args!("c1={a}"));
+            f.attr(format_args!("c2={b}"));
+        }
+        None => f.attr(format_args!("c=none")),
+    }
+}
+
+/// The gazetteer attribute of category `g` with flag `flag` (1 begin, 2 inside).
+pub(crate) fn gaz_feat(g: usize, flag: u8, f: &mut impl Sink) {
+    match flag {
+        1 => f.attr(format_args!("g={}", GAZ_NAMES[g])),
+        2 => f.attr(format_args!("gi={}", GAZ_NAMES[g])),
+        _ => {}
+    }
+}
+
+/// Attributes describing the neighbour `u` at offset `d` (its gazetteer flags aside).
+pub(crate) fn nb_feats(u: &Tok, d: isize, f: &mut impl Sink) {
+    f.attr(format_args!("w[{d}]={}", u.w));
+    if d.abs() == 1 {
+        f.attr(format_args!("st[{d}]={}", u.stem));
+        f.attr(format_args!("sh[{d}]={}", u.shape));
+        if let Some((a, b)) = u.cl {
+            f.attr(format_args!("c1[{d}]={a}"));
+            f.attr(format_args!("c2[{d}]={b}"));
+        }
+        if u.shape == "ar" {
+            f.attr(format_args!("s2[{d}]={}", suffix(&u.bare, 2)));
+            f.attr(format_args!("z[{d}]={}", u.z.0));
+        }
+    }
+}
+
+/// The gazetteer attribute of category `g` at neighbour offset `d` (±1).
+pub(crate) fn nb_gaz_feat(g: usize, d: isize, f: &mut impl Sink) {
+    f.attr(format_args!("g[{d}]={}", GAZ_NAMES[g]));
+}
+
+/// The attribute of a neighbour offset `d` beyond the sentence.
+pub(crate) fn boundary_feat(d: isize, f: &mut impl Sink) {
+    if d < 0 {
+        f.attr(format_args!("w[{d}]=BOS"));
+    } else {
+        f.attr(format_args!("w[{d}]=EOS"));
+    }
+}
+
+/// Word-pair attributes with the previous and next token.
+pub(crate) fn pair_feats(prev: Option<&Tok>, t: &Tok, next: Option<&Tok>, f: &mut impl Sink) {
+    if let Some(p) = prev {
+        f.attr(format_args!("w[-1]|w={}|{}", p.w, t.w));
+    }
+    if let Some(n) = next {
+        f.attr(format_args!("w|w[1]={}|{}", t.w, n.w));
+    }
+}
+
+/// Neighbour offsets of the context window.
+pub(crate) const WINDOW: [isize; 4] = [-2, -1, 1, 2];
+
+/// Attribute names for every token of a sentence (as strings, for training and tests).
 pub fn sentence_features(tokens: &[&str]) -> Vec<Vec<String>> {
-    let mut toks: Vec<Tok> = tokens.iter().map(|t| analyse(t)).collect();
-    mark_gazetteers(&mut toks);
+    let toks: Vec<Tok> = tokens.iter().map(|t| analyse(t)).collect();
+    let refs: Vec<&Tok> = toks.iter().collect();
+    let gaz = gazetteer_flags(&refs);
     let n = toks.len();
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let t = &toks[i];
-        let mut f: Vec<String> = Vec::with_capacity(48);
-        f.push("bias".into());
-        f.push(format!("w={}", t.w));
-        f.push(format!("st={}", t.stem));
-        f.push(format!("bs={}", t.bare));
-        if !t.clitics.is_empty() {
-            f.push(format!("cl={}", t.clitics));
+        let mut f = Collect(Vec::with_capacity(48));
+        own_feats(t, &mut f);
+        for (g, &flag) in gaz[i].iter().enumerate() {
+            gaz_feat(g, flag, &mut f);
         }
-        f.push(format!("sh={}", t.shape));
-        if t.shape == "ar" {
-            f.push(format!("ln={}", len_band(&t.bare)));
-            f.push(format!("z={}", t.z.0));
-            f.push(format!("zs={}", t.z.1));
-            f.push(format!("p2={}", prefix(&t.bare, 2)));
-            f.push(format!("p3={}", prefix(&t.bare, 3)));
-            f.push(format!("s1={}", suffix(&t.bare, 1)));
-            f.push(format!("s2={}", suffix(&t.bare, 2)));
-            f.push(format!("s3={}", suffix(&t.bare, 3)));
-            if t.w.starts_with("ال") {
-                f.push("al".into());
-            }
-        }
-        match t.cl {
-            Some((a, b)) => {
-                f.push(format!("c1={a}"));
-                f.push(format!("c2={b}"));
-            }
-            None => f.push("c=none".into()),
-        }
-        for (g, name) in GAZ_NAMES.iter().enumerate() {
-            match t.gaz[g] {
-                1 => f.push(format!("g={name}")),
-                2 => f.push(format!("gi={name}")),
-                _ => {}
-            }
-        }
-        for d in [-2isize, -1, 1, 2] {
+        for d in WINDOW {
             let j = i as isize + d;
-            if j < 0 {
-                f.push(format!("w[{d}]=BOS"));
+            if j < 0 || j as usize >= n {
+                boundary_feat(d, &mut f);
                 continue;
             }
-            if j as usize >= n {
-                f.push(format!("w[{d}]=EOS"));
-                continue;
-            }
-            let u = &toks[j as usize];
-            f.push(format!("w[{d}]={}", u.w));
+            let j = j as usize;
+            nb_feats(&toks[j], d, &mut f);
             if d.abs() == 1 {
-                f.push(format!("st[{d}]={}", u.stem));
-                f.push(format!("sh[{d}]={}", u.shape));
-                if let Some((a, b)) = u.cl {
-                    f.push(format!("c1[{d}]={a}"));
-                    f.push(format!("c2[{d}]={b}"));
-                }
-                if u.shape == "ar" {
-                    f.push(format!("s2[{d}]={}", suffix(&u.bare, 2)));
-                    f.push(format!("z[{d}]={}", u.z.0));
-                }
-                for (g, name) in GAZ_NAMES.iter().enumerate() {
-                    if u.gaz[g] != 0 {
-                        f.push(format!("g[{d}]={name}"));
+                for (g, &flag) in gaz[j].iter().enumerate() {
+                    if flag != 0 {
+                        nb_gaz_feat(g, d, &mut f);
                     }
                 }
             }
         }
-        if i > 0 {
-            f.push(format!("w[-1]|w={}|{}", toks[i - 1].w, t.w));
-        }
-        if i + 1 < n {
-            f.push(format!("w|w[1]={}|{}", t.w, toks[i + 1].w));
-        }
-        for s in &mut f {
-            if s.contains('\0') {
-                *s = s.replace('\0', "");
-            }
-        }
-        out.push(f);
+        pair_feats(i.checked_sub(1).map(|p| &toks[p]), t, toks.get(i + 1), &mut f);
+        out.push(f.0);
     }
     out
-}
-
-/// Fills `items[..tokens.len()]` with the CRF items of a sentence, reusing allocations.
-pub fn sentence_items(tokens: &[&str], items: &mut Vec<Vec<Attribute>>) {
-    let feats = sentence_features(tokens);
-    if items.len() < feats.len() {
-        items.resize_with(feats.len(), Vec::new);
-    }
-    for (item, f) in items.iter_mut().zip(feats) {
-        item.clear();
-        item.extend(f.into_iter().map(|name| Attribute { name, value: 1.0 }));
-    }
 }
 
 #[cfg(test)]

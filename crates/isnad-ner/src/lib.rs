@@ -8,6 +8,7 @@
 
 pub mod clusters;
 pub mod conll;
+pub mod crf;
 pub mod evaluate;
 pub mod features;
 pub mod train;
@@ -15,9 +16,11 @@ pub mod train;
 use std::cell::RefCell;
 use std::fmt;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
-use crfsuite::{Attribute, Model};
+use crate::crf::{CrfModel, FxMap};
+use crate::features::{Score, Tok, NGAZ, WINDOW};
 
 /// The bundled model bytes (see `model/README.md`).
 static MODEL_BYTES: &[u8] = include_bytes!("../model/ner.crfsuite");
@@ -147,35 +150,87 @@ impl Label {
 /// Longest sentence handed to the CRF at once; longer inputs are tagged in chunks.
 const MAX_SEQ: usize = 400;
 
-/// A loaded CRF model. Thread-safe: the model is read-only and each call
-/// builds its own small decoding context.
+/// Words whose analyses and score rows are cached per thread (the cache is
+/// emptied when it grows beyond this).
+const CACHE_WORDS: usize = 60_000;
+
+/// A loaded CRF model. Thread-safe: the model is read-only; per-thread
+/// scratch buffers and a per-thread word cache live in thread-locals.
 pub struct Tagger {
-    // Field order matters: the model refers to the bytes and must drop first.
-    model: Model,
-    _bytes: Option<Box<[u8]>>,
+    crf: CrfModel,
+    /// Score rows of the context attributes that do not depend on a word:
+    /// gazetteer flags (own begin/inside, neighbour −1/+1) and sentence boundaries.
+    fixed: Vec<f64>,
+    /// Distinguishes taggers in the thread-local word caches.
+    id: u64,
     size: usize,
 }
 
-// SAFETY-free: `crfsuite::Model` is Send + Sync (read-only after loading).
-
 static BUNDLED: OnceLock<Result<Tagger, String>> = OnceLock::new();
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// Rows of `Tagger::fixed` (each `L` wide).
+const ROW_G1: usize = 0;
+const ROW_GI: usize = NGAZ;
+const ROW_GPREV: usize = 2 * NGAZ;
+const ROW_GNEXT: usize = 3 * NGAZ;
+const ROW_BOUND: usize = 4 * NGAZ; // + index of the offset in WINDOW
+const FIXED_ROWS: usize = 4 * NGAZ + WINDOW.len();
+
+/// A cached word: its analysis and the summed state weights of the
+/// attributes it contributes as the current token and as each neighbour.
+struct Entry {
+    tok: Tok,
+    /// `(1 + WINDOW.len()) × L`: own attributes, then one row per window offset.
+    rows: Box<[f64]>,
+}
+
+#[derive(Default)]
+struct Scratch {
+    tagger: u64,
+    index: FxMap<Box<str>, u32>,
+    entries: Vec<Entry>,
+    ids: Vec<u32>,
+    scores: Vec<f64>,
+    back: Vec<u16>,
+    path: Vec<usize>,
+    buf: String,
+}
 
 thread_local! {
-    static FEATS: RefCell<Vec<Vec<Attribute>>> = const { RefCell::new(Vec::new()) };
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 impl Tagger {
     /// The model compiled into the binary, loaded on first use and shared.
     pub fn bundled() -> Result<&'static Tagger, NerError> {
         BUNDLED
-            .get_or_init(|| Tagger::from_static(MODEL_BYTES).map_err(|e| e.to_string()))
+            .get_or_init(|| Tagger::from_slice(MODEL_BYTES).map_err(|e| e.to_string()))
             .as_ref()
             .map_err(|e| NerError::Model(e.clone()))
     }
 
-    fn from_static(bytes: &'static [u8]) -> Result<Tagger, NerError> {
-        let model = Model::from_memory(bytes).map_err(|e| NerError::Model(e.to_string()))?;
-        Ok(Tagger { model, _bytes: None, size: bytes.len() })
+    fn from_slice(bytes: &[u8]) -> Result<Tagger, NerError> {
+        let crf = CrfModel::parse(bytes)?;
+        let l = crf.num_labels();
+        let mut fixed = vec![0.0; FIXED_ROWS * l];
+        let mut buf = String::new();
+        {
+            let mut row = |r: usize, f: &dyn Fn(&mut Score<'_>)| {
+                let mut s = Score { model: &crf, row: &mut fixed[r * l..(r + 1) * l], buf: &mut buf };
+                f(&mut s);
+            };
+            for g in 0..NGAZ {
+                row(ROW_G1 + g, &|s| features::gaz_feat(g, 1, s));
+                row(ROW_GI + g, &|s| features::gaz_feat(g, 2, s));
+                row(ROW_GPREV + g, &|s| features::nb_gaz_feat(g, -1, s));
+                row(ROW_GNEXT + g, &|s| features::nb_gaz_feat(g, 1, s));
+            }
+            for (k, d) in WINDOW.into_iter().enumerate() {
+                row(ROW_BOUND + k, &|s| features::boundary_feat(d, s));
+            }
+        }
+        Ok(Tagger { crf, fixed, id: NEXT_ID.fetch_add(1, Ordering::Relaxed), size: bytes.len() })
     }
 
     /// Loads a model file (as written by [`train::train`]).
@@ -186,11 +241,7 @@ impl Tagger {
 
     /// Loads a model from its bytes.
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Tagger, NerError> {
-        let bytes = bytes.into_boxed_slice();
-        let size = bytes.len();
-        // The boxed slice's heap buffer does not move when the box is moved.
-        let model = Model::from_memory(&bytes).map_err(|e| NerError::Model(e.to_string()))?;
-        Ok(Tagger { model, _bytes: Some(bytes), size })
+        Tagger::from_slice(&bytes)
     }
 
     /// Size of the model in bytes.
@@ -201,29 +252,103 @@ impl Tagger {
     /// Tags one sentence: `tokens` are the surface strings of its tokens (as
     /// produced by `isnad_text::tokens::tokenize`). Returns one label per
     /// token; the output is always well-formed BIO (no `I` after `O` or after
-    /// another class). Never panics; on an internal CRF error the tokens get `O`.
+    /// another class). Never panics.
     pub fn tag(&self, tokens: &[&str]) -> Vec<Label> {
         let mut out = Vec::with_capacity(tokens.len());
-        for chunk in tokens.chunks(MAX_SEQ) {
-            out.extend(self.tag_chunk(chunk));
-        }
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut sc) => {
+                for chunk in tokens.chunks(MAX_SEQ) {
+                    self.tag_chunk(chunk, &mut sc, &mut out);
+                }
+            }
+            // Re-entrant use on this thread (not expected): fresh buffers.
+            Err(_) => {
+                let mut sc = Scratch::default();
+                for chunk in tokens.chunks(MAX_SEQ) {
+                    self.tag_chunk(chunk, &mut sc, &mut out);
+                }
+            }
+        });
         out
     }
 
-    fn tag_chunk(&self, tokens: &[&str]) -> Vec<Label> {
-        if tokens.is_empty() {
-            return Vec::new();
+    fn entry_rows(&self, tok: &Tok, buf: &mut String) -> Box<[f64]> {
+        let l = self.crf.num_labels();
+        let mut rows = vec![0.0; (1 + WINDOW.len()) * l].into_boxed_slice();
+        let (own, nbs) = rows.split_at_mut(l);
+        features::own_feats(tok, &mut Score { model: &self.crf, row: own, buf });
+        for (k, d) in WINDOW.into_iter().enumerate() {
+            features::nb_feats(tok, d, &mut Score { model: &self.crf, row: &mut nbs[k * l..(k + 1) * l], buf });
         }
-        let labels = FEATS.with(|cell| {
-            let mut items = cell.borrow_mut();
-            features::sentence_items(tokens, &mut items);
-            let mut tagger = self.model.tagger().ok()?;
-            tagger.tag(&items[..tokens.len()]).ok()
-        });
-        match labels {
-            Some(l) if l.len() == tokens.len() => repair_bio(l.iter().map(|s| Label::parse(s).unwrap_or(Label::O))),
-            _ => vec![Label::O; tokens.len()],
+        rows
+    }
+
+    fn tag_chunk(&self, tokens: &[&str], sc: &mut Scratch, out: &mut Vec<Label>) {
+        let n = tokens.len();
+        if n == 0 {
+            return;
         }
+        let l = self.crf.num_labels();
+        if sc.tagger != self.id || sc.entries.len() + n > CACHE_WORDS {
+            sc.index.clear();
+            sc.entries.clear();
+            sc.tagger = self.id;
+        }
+        let Scratch { index, entries, ids, scores, back, path, buf, .. } = sc;
+        ids.clear();
+        for &t in tokens {
+            let id = match index.get(t) {
+                Some(&id) => id,
+                None => {
+                    let tok = features::analyse(t);
+                    let rows = self.entry_rows(&tok, buf);
+                    entries.push(Entry { tok, rows });
+                    let id = (entries.len() - 1) as u32;
+                    index.insert(t.into(), id);
+                    id
+                }
+            };
+            ids.push(id);
+        }
+        let toks: Vec<&Tok> = ids.iter().map(|&id| &entries[id as usize].tok).collect();
+        let gaz = features::gazetteer_flags(&toks);
+        scores.clear();
+        scores.resize(n * l, 0.0);
+        let fixed = |r: usize| &self.fixed[r * l..(r + 1) * l];
+        for i in 0..n {
+            let row = &mut scores[i * l..(i + 1) * l];
+            let add = |row: &mut [f64], w: &[f64]| row.iter_mut().zip(w).for_each(|(r, w)| *r += w);
+            add(row, &entries[ids[i] as usize].rows[..l]);
+            for (g, &flag) in gaz[i].iter().enumerate() {
+                match flag {
+                    1 => add(row, fixed(ROW_G1 + g)),
+                    2 => add(row, fixed(ROW_GI + g)),
+                    _ => {}
+                }
+            }
+            for (k, d) in WINDOW.into_iter().enumerate() {
+                let j = i as isize + d;
+                if j < 0 || j as usize >= n {
+                    add(row, fixed(ROW_BOUND + k));
+                    continue;
+                }
+                let j = j as usize;
+                add(row, &entries[ids[j] as usize].rows[(1 + k) * l..(2 + k) * l]);
+                if d.abs() == 1 {
+                    let base = if d < 0 { ROW_GPREV } else { ROW_GNEXT };
+                    for (g, &flag) in gaz[j].iter().enumerate() {
+                        if flag != 0 {
+                            add(row, fixed(base + g));
+                        }
+                    }
+                }
+            }
+            let prev = i.checked_sub(1).map(|p| toks[p]);
+            features::pair_feats(prev, toks[i], toks.get(i + 1).copied(), &mut Score { model: &self.crf, row, buf });
+        }
+        self.crf.viterbi(scores, back, path);
+        let labels = path.iter().map(|&y| self.crf.labels.get(y).copied().unwrap_or(Label::O));
+        out.extend(repair_bio(labels));
     }
 }
 
