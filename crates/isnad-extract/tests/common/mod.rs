@@ -20,6 +20,31 @@ pub fn check_spans(doc: &Document) {
     for h in &doc.headings {
         assert_eq!(text(h.start, h.end), h.surface);
     }
+    // Every fact layer: `text[start..end] == surface`.
+    for n in doc.numbers.iter().flatten() {
+        assert_eq!(text(n.start, n.end), n.surface, "number {n:?}");
+        assert!(n.start <= n.number.start && n.number.end <= n.end, "number span {n:?}");
+    }
+    for d in doc.dates.iter().flatten() {
+        assert_eq!(text(d.start, d.end), d.surface, "date {d:?}");
+    }
+    for d in doc.durations.iter().flatten() {
+        assert_eq!(text(d.start, d.end), d.surface, "duration {d:?}");
+    }
+    for e in doc.entities.iter().flatten() {
+        assert!(!e.mentions.is_empty(), "entity without mentions {e:?}");
+        for m in &e.mentions {
+            assert_eq!(text(m.start, m.end), m.surface, "mention of {}", e.canonical);
+        }
+    }
+    for a in doc.nationalities.iter().flatten() {
+        assert_eq!(text(a.start, a.end), a.surface, "nationality {a:?}");
+    }
+    if let Some(r) = &doc.reference {
+        if let Some(ev) = r.evidence {
+            assert!(ev.end <= ti.len_chars(), "reference evidence {r:?}");
+        }
+    }
     if let Some(d) = &doc.dateline {
         assert!(d.raw.end <= ri.len_chars());
     }
