@@ -1,4 +1,5 @@
-//! Runs the text layer over news-dev once (for profilers).
+//! Runs the text layer (and with `--quantity` the numbers and dates layer)
+//! over news-dev once, for profilers.
 fn main() {
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/news-dev");
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(500);
@@ -10,12 +11,17 @@ fn main() {
             docs.push(v["text"].as_str().unwrap_or("").to_string());
         }
     }
+    let with_quantity = std::env::args().any(|a| a == "--quantity");
     let cleaner = isnad_text::clean::Cleaner::default();
     let t = std::time::Instant::now();
     let mut bytes = 0;
     for d in &docs {
         let c = cleaner.clean(d);
-        std::hint::black_box(isnad_text::sentences::split_sentences(&c.text, &[]));
+        let s = isnad_text::sentences::split_sentences(&c.text, &[]);
+        if with_quantity {
+            std::hint::black_box(isnad_quantity::extract(&c.text, &s, None));
+        }
+        std::hint::black_box(s);
         bytes += d.len();
     }
     let s = t.elapsed().as_secs_f64();
