@@ -125,11 +125,17 @@ fn fmt_num(v: f64) -> String {
     }
 }
 
+fn round9(x: f64) -> f64 {
+    (x * 1e9).round() / 1e9
+}
+
 /// Bounds implied by a hedge.
 pub fn bounds(h: Hedge, v: f64) -> (Option<f64>, Option<f64>) {
     match h {
         Hedge::Exact => (Some(v), Some(v)),
-        Hedge::About => (Some(v * 0.9), Some(v * 1.1)),
+        // ±10%, computed as v ± v/10 and rounded to 1e-9 so that bounds of
+        // whole numbers print whole (1.7 million → 1530000..1870000).
+        Hedge::About => (Some(round9(v - v / 10.0)), Some(round9(v + v / 10.0))),
         Hedge::MoreThan | Hedge::AtLeast => (Some(v), None),
         Hedge::LessThan | Hedge::UpTo => (None, Some(v)),
     }
