@@ -339,6 +339,12 @@ impl Scan<'_> {
     fn numeral(&self, i: usize) -> Option<Numeral> {
         let plain =
             |value: f64, e: usize, kind: NumberKind| Numeral { value, e, kind, low: None, high: None, most: false };
+        // A compound fraction: a unit word before a plural denominator (ثلاثة أرباع = 3/4).
+        if let (Some(E::Unit(n)), Some(E::FracPlural(d))) = (self.lex(i), self.lex(i + 1)) {
+            if n >= 2 && n < d {
+                return Some(plain(n as f64 / d as f64, i + 2, NumberKind::Fraction));
+            }
+        }
         match self.lex(i) {
             Some(E::Vague { low, high }) => {
                 let (mut lo, mut hi, mut e) = (low, high, i + 1);

@@ -44,6 +44,8 @@ pub enum E {
     Vague { low: f64, high: f64 },
     /// ربع، نصف، ثلث، ثلثي.
     Frac(f64),
+    /// أثلاث، أرباع، أخماس …: the plural denominator of "ثلاثة أرباع" (3/4).
+    FracPlural(u8),
     /// معظم، غالبية، أغلب.
     Most,
     /// الأول … العاشر; `teen` for الحادي (only before عشر).
@@ -210,6 +212,11 @@ fn build() -> Lexicon {
                 put(&[&format!("{f}{s}")], e);
             }
         }
+    }
+    // Plural denominators: ثلاثة أرباع = 3/4 (أثمان is left out: "prices").
+    for (d, f) in [(3u8, "أثلاث"), (4, "أرباع"), (5, "أخماس"), (6, "أسداس"), (7, "أسباع"), (9, "أتساع"), (10, "أعشار")]
+    {
+        put(&[f], E::FracPlural(d));
     }
     // Ordinals with the article.
     for (v, forms) in [
