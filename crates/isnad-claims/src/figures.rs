@@ -1,0 +1,415 @@
+//! Figures: numbers tied to what they count, with attribution and modality.
+
+use isnad_model::{Document, EntityType, NumberKind};
+
+use crate::context::{is_word, Ctx};
+use crate::model::{Figure, Modality, Source, What};
+use crate::text::{in_lex, slice};
+
+const KILLED: &[&str] = &[
+    "قتل",
+    "قتلت",
+    "يقتل",
+    "مقتل",
+    "قتيل",
+    "قتلي",
+    "شهيد",
+    "شهداء",
+    "استشهد",
+    "استشهاد",
+    "ضحيه",
+    "ضحايا",
+    "حتف",
+    "توفي",
+    "وفاه",
+    "وفيات",
+];
+const WOUNDED: &[&str] = &["جريح", "جرحي", "اصيب", "اصيبت", "اصابه", "اصاب", "اصابت", "مصاب", "اصابات", "يصاب"];
+const HOSTAGE: &[&str] = &["رهينه", "رهاين", "رهين", "محتجز", "مختطف", "مخطوف"];
+const CAPTIVE: &[&str] = &["اسير", "اسري", "سجين", "سجناء", "معتقل"];
+const RELEASE: &[&str] = &["افرج", "افراج", "سراح", "يفرج", "تفرج", "تحرير", "الافراج"];
+const DISPLACED: &[&str] = &["نازح", "نازحين", "مشرد", "مشردين", "نزوح"];
+const MISSING: &[&str] = &["مفقود", "مفقودين"];
+const ARRESTED: &[&str] = &["اعتقل", "اعتقلت", "اعتقال", "توقيف", "اعتقالات"];
+const AID: &[&str] = &["شاحنه", "شاحنات", "مساعدات"];
+const POPULATION: &[&str] = &["يقطن", "يقطنه", "يقطنها", "سكان", "نسمه", "يسكن", "يسكنه", "يعيش"];
+const MONEY: &[&str] = &["دولار", "دولارات", "يورو", "شيكل", "ريال", "جنيه"];
+const TRUCE: &[&str] = &["هدنه", "تهدئه", "النار"];
+const PROPOSED: &[&str] = &["مقترح", "اقتراح", "عرض", "يقترح", "اقترح", "اقترحت", "يقضي"];
+const DEMANDED: &[&str] = &["طالب", "طالبت", "تطالب", "يطالب", "مطالب", "مطالبه"];
+/// Phrase cues: the source follows (`وفقا لـ`, `بحسب`, `نقلا عن`).
+const PHRASE_CUES: &[&str] = &["وفقا", "وفق", "حسب", "نقلا"];
+/// Verb cues: the source is the subject after the verb.
+const VERB_CUES: &[&str] = &[
+    "قال",
+    "قالت",
+    "تقول",
+    "يقول",
+    "اعلن",
+    "اعلنت",
+    "ذكر",
+    "ذكرت",
+    "افاد",
+    "افادت",
+    "تقدر",
+    "يقدر",
+    "قدر",
+    "قدرت",
+    "اكد",
+    "اكدت",
+    "اوضح",
+    "اوضحت",
+];
+/// Words that end a source phrase.
+const SOURCE_STOP: &[&str] = &[
+    "ان", "انه", "انها", "انهم", "بان", "بانه", "الي", "علي", "عن", "في", "خلال", "يوم", "امس", "وجود", "حتي", "منذ",
+    "مع",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Killed,
+    Wounded,
+    Hostage,
+    Captive,
+    People,
+    Displaced,
+    Missing,
+    Arrested,
+    Aid,
+    Population,
+    Money,
+}
+
+fn classify(norm: &str) -> Option<Kind> {
+    let table: [(&[&str], Kind); 10] = [
+        (KILLED, Kind::Killed),
+        (WOUNDED, Kind::Wounded),
+        (HOSTAGE, Kind::Hostage),
+        (CAPTIVE, Kind::Captive),
+        (DISPLACED, Kind::Displaced),
+        (MISSING, Kind::Missing),
+        (ARRESTED, Kind::Arrested),
+        (AID, Kind::Aid),
+        (POPULATION, Kind::Population),
+        (MONEY, Kind::Money),
+    ];
+    if let Some((_, k)) = table.iter().find(|(lex, _)| in_lex(norm, lex)) {
+        return Some(*k);
+    }
+    if norm.trim_start_matches('و').starts_with("فلسطيني") {
+        return Some(Kind::People);
+    }
+    None
+}
+
+/// An attribution found in a sentence.
+struct Attribution {
+    cue_start: usize,
+    /// True for a verb cue, which only covers what follows it.
+    verb: bool,
+    source: Source,
+}
+
+fn attributions(ctx: &Ctx, unit: (usize, usize)) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    let first = ctx.token_at_or_after(unit.0);
+    let last = ctx.tokens_before(unit.1);
+    let mut i = first;
+    while i < last {
+        let n = ctx.norm(i).to_string();
+        let phrase = is_word(&n, PHRASE_CUES);
+        let verb = !phrase && is_word(&n, VERB_CUES);
+        if !(phrase || verb) || i + 1 >= last || ctx.punct_between(ctx.tokens[i].end, ctx.tokens[i + 1].start) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        if n.ends_with("نقلا") && ctx.norm(j) == "عن" {
+            j += 1;
+            if j >= last {
+                break;
+            }
+        }
+        let tok = &ctx.tokens[j];
+        if SOURCE_STOP.contains(&tok.norm.as_str()) {
+            i += 1;
+            continue;
+        }
+        let mut start = tok.start;
+        if phrase && tok.norm.starts_with('ل') && !tok.norm.starts_with("لل") {
+            start += 1;
+        }
+        let end = if let Some((end, _)) = ctx.mention_starting_at(start).filter(|_| verb) {
+            end
+        } else {
+            let max = if verb { 3 } else { 6 };
+            let mut k = j;
+            let mut end = ctx.tokens[j].end;
+            while k + 1 < last && k + 1 - j < max {
+                let next = &ctx.tokens[k + 1];
+                if ctx.punct_between(ctx.tokens[k].end, next.start)
+                    || SOURCE_STOP.contains(&next.norm.as_str())
+                    || (verb && next.norm.starts_with('و'))
+                {
+                    break;
+                }
+                k += 1;
+                end = next.end;
+            }
+            end
+        };
+        out.push(Attribution { cue_start: ctx.tokens[i].start, verb, source: ctx.source(start, end) });
+        i = j + 1;
+    }
+    out
+}
+
+/// Finds the figures of a document: its numbers tied to what they count.
+pub fn figures(doc: &Document) -> Vec<Figure> {
+    let Some(numbers) = doc.numbers.as_ref() else { return Vec::new() };
+    let ctx = Ctx::new(doc);
+    let dates = doc.dates.as_deref().unwrap_or(&[]);
+    let mut out = Vec::new();
+    for (idx, n) in numbers.iter().enumerate() {
+        if n.kind == NumberKind::Ordinal || dates.iter().any(|d| d.start < n.end && n.start < d.end) {
+            continue;
+        }
+        let unit = ctx.unit_of(n.start);
+        let first = ctx.token_at_or_after(unit.0);
+        let last = ctx.tokens_before(unit.1);
+        let after0 = ctx.token_at_or_after(n.end);
+        let before0 = ctx.tokens_before(n.start);
+        // Tokens after the number, nearest first, up to punctuation.
+        let mut after = Vec::new();
+        let mut prev_end = n.end;
+        for k in after0..last.min(after0 + 3) {
+            if ctx.punct_between(prev_end, ctx.tokens[k].start) {
+                break;
+            }
+            after.push(k);
+            prev_end = ctx.tokens[k].end;
+        }
+        let mut before = Vec::new();
+        let mut next_start = n.start;
+        for k in (first.max(before0.saturating_sub(4))..before0).rev() {
+            if ctx.punct_between(ctx.tokens[k].end, next_start) {
+                break;
+            }
+            before.push(k);
+            next_start = ctx.tokens[k].start;
+        }
+        let found = after
+            .iter()
+            .chain(before.iter())
+            .find_map(|&k| classify(ctx.norm(k)).filter(|c| *c != Kind::People).map(|c| (k, c)))
+            .or_else(|| after.iter().find_map(|&k| classify(ctx.norm(k)).map(|c| (k, c))));
+        let released = before.iter().any(|&k| in_lex(ctx.norm(k), RELEASE));
+        let sentence_norm: String =
+            ctx.tokens[first..last].iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ");
+        let prison_context = sentence_norm.contains("سجون") || sentence_norm.contains("سجن");
+        let nationality = doc
+            .nationalities
+            .iter()
+            .flatten()
+            .find(|a| a.start >= n.end && a.start <= prev_end.max(n.end) + 1)
+            .map(|a| a.country_code.as_str());
+        let truce = n.unit.is_some()
+            && before.iter().any(|&k| {
+                in_lex(ctx.norm(k), TRUCE)
+                    || ctx.norm(k) == "لمده" && k > first && {
+                        let p = ctx.norm(k - 1);
+                        in_lex(p, TRUCE)
+                    }
+            });
+        let captive = |hostage_default: bool| -> What {
+            let hostage = match nationality {
+                Some("IL") => true,
+                Some("PS") => false,
+                _ => hostage_default && !prison_context,
+            };
+            match (hostage, released) {
+                (true, true) => What::HostagesReleased,
+                (true, false) => What::HostagesHeld,
+                (false, true) => What::PrisonersReleased,
+                (false, false) => What::PrisonersHeld,
+            }
+        };
+        let (what, trigger) = if truce {
+            (What::TruceDuration, None)
+        } else {
+            match found {
+                Some((k, kind)) => {
+                    let what = match kind {
+                        Kind::Killed => What::Killed,
+                        Kind::Wounded => What::Wounded,
+                        Kind::Hostage => captive(true),
+                        Kind::Captive => {
+                            let n = ctx.norm(k);
+                            captive(in_lex(n, &["اسير", "اسري"]))
+                        }
+                        Kind::People if released || prison_context => captive(false),
+                        Kind::People => What::Other,
+                        Kind::Displaced => What::Displaced,
+                        Kind::Missing => What::Missing,
+                        Kind::Arrested => What::Arrested,
+                        Kind::Aid => What::Aid,
+                        Kind::Population => What::Population,
+                        Kind::Money => What::Money,
+                    };
+                    (what, Some(k))
+                }
+                None => (What::Other, None),
+            }
+        };
+        if n.kind == NumberKind::Percent && !matches!(what, What::Money | What::Other) {
+            continue;
+        }
+        let is_year = n.kind == NumberKind::Cardinal
+            && (1900.0..=2100.0).contains(&n.value)
+            && n.value.fract() == 0.0
+            && n.surface.chars().all(|c| c.is_ascii_digit());
+        if is_year && trigger.is_none() {
+            continue;
+        }
+        let (mut start, mut end) = (n.start, n.end);
+        let mut counted = None;
+        if let Some(k) = trigger {
+            let t = &ctx.tokens[k];
+            start = start.min(t.start);
+            end = end.max(t.end);
+            counted = Some(slice(&ctx.chars, t.start, t.end));
+        }
+        let place = ctx
+            .mentions()
+            .find(|m| m.3 == EntityType::Place && ((m.0 >= start && m.1 <= end) || (m.0 >= end && m.0 <= end + 12)))
+            .filter(|m| !ctx.punct_between(end, m.0))
+            .map(|m| m.2.to_string());
+        let as_of = dates
+            .iter()
+            .find(|d| {
+                d.start >= unit.0
+                    && d.end <= unit.1
+                    && d.resolved
+                    && slice(&ctx.chars, d.start.saturating_sub(5), d.start).contains("حتى")
+            })
+            .map(|d| d.value.clone());
+        // Attribution: the nearest in the sentence; verb cues only cover what follows them.
+        let source = attributions(&ctx, unit)
+            .into_iter()
+            .filter(|a| !(a.verb && a.cue_start > start))
+            .filter(|a| !(a.source.start < end && start < a.source.end))
+            .min_by_key(|a| {
+                if a.cue_start < start {
+                    start - a.source.end.min(start)
+                } else {
+                    a.cue_start - end.min(a.cue_start)
+                }
+            })
+            .map(|a| a.source);
+        let window_start = ctx.tokens.get(before0.saturating_sub(10).max(first)).map(|t| t.start).unwrap_or(unit.0);
+        let modal_tokens = ctx.tokens[ctx.token_at_or_after(window_start)..before0].iter();
+        let mut modality = Modality::Reported;
+        for t in modal_tokens {
+            if in_lex(&t.norm, PROPOSED) {
+                modality = Modality::Proposed;
+            } else if in_lex(&t.norm, DEMANDED) {
+                modality = Modality::Demanded;
+            }
+        }
+        out.push(Figure {
+            start,
+            end,
+            surface: slice(&ctx.chars, start, end),
+            number: idx,
+            value: n.value,
+            low: n.low,
+            high: n.high,
+            hedge: n.hedge,
+            what,
+            counted,
+            place,
+            as_of,
+            source,
+            modality,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_util::doc;
+
+    fn one(text: &str, value: f64) -> Figure {
+        let d = doc(text);
+        let figs = figures(&d);
+        figs.into_iter().find(|f| f.value == value).unwrap_or_else(|| panic!("no figure {value} in {text}"))
+    }
+
+    #[test]
+    fn killed_by_verb_before_with_phrase_source() {
+        let f = one("وقتل نحو 300 شخص في المدينة، وفقا لمسؤولين محليين.", 300.0);
+        assert_eq!(f.what, What::Killed);
+        let s = f.source.expect("source");
+        assert_eq!(s.surface, "مسؤولين محليين");
+        assert!(s.anonymous);
+    }
+
+    #[test]
+    fn killed_and_wounded_by_noun_after() {
+        let d = doc("سقط 12 قتيلا و40 جريحا في القصف.");
+        let figs = figures(&d);
+        assert!(figs.iter().any(|f| f.value == 12.0 && f.what == What::Killed));
+        assert!(figs.iter().any(|f| f.value == 40.0 && f.what == What::Wounded));
+    }
+
+    #[test]
+    fn hostages_and_prisoners() {
+        let f = one("ما زال هناك 50 رهينة لدى الحركة.", 50.0);
+        assert_eq!(f.what, What::HostagesHeld);
+        let f = one("ينص الاتفاق على الإفراج عن 90 معتقلا من السجون.", 90.0);
+        assert_eq!(f.what, What::PrisonersReleased);
+        let f = one("تم إطلاق سراح 20 أسيرا الأسبوع الماضي.", 20.0);
+        assert_eq!(f.what, What::HostagesReleased);
+    }
+
+    #[test]
+    fn population_money_aid_displaced() {
+        assert_eq!(one("المخيم يقطنه 40 ألف شخص.", 40000.0).what, What::Population);
+        assert_eq!(one("خصص البنك 500 مليون دولار للإعمار.", 500_000_000.0).what, What::Money);
+        assert_eq!(one("دخلت 70 شاحنة إلى المعبر.", 70.0).what, What::Aid);
+        assert_eq!(one("هناك 3 آلاف نازح في المدارس.", 3000.0).what, What::Displaced);
+        assert_eq!(one("لا يزال 15 مفقودا تحت الأنقاض.", 15.0).what, What::Missing);
+    }
+
+    #[test]
+    fn truce_duration_and_modality() {
+        let f = one("يتضمن المقترح هدنة لمدة ستة أسابيع.", 6.0);
+        assert_eq!(f.what, What::TruceDuration);
+        assert_eq!(f.modality, Modality::Proposed);
+        let f = one("وتطالب الحركة بالإفراج عن 500 أسير فلسطيني.", 500.0);
+        assert_eq!(f.modality, Modality::Demanded);
+        assert_eq!(f.what, What::PrisonersReleased);
+    }
+
+    #[test]
+    fn verb_source_covers_following_figures() {
+        let f = one("وقالت مصادر طبية إن 25 شخصا قتلوا.", 25.0);
+        let s = f.source.expect("source");
+        assert_eq!(s.surface, "مصادر طبية");
+        assert!(s.anonymous);
+        let f = one("قتل 7 أشخاص، بحسب وزارة الصحة.", 7.0);
+        assert_eq!(f.source.expect("source").surface, "وزارة الصحة");
+    }
+
+    #[test]
+    fn spans_are_exact() {
+        let text = "وقتل نحو 300 شخص في المدينة، وفقا لمسؤولين محليين.";
+        let d = doc(text);
+        for f in figures(&d) {
+            assert_eq!(d.text_of(f.start, f.end), f.surface);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! Claims over an isnad [`Document`](isnad_model::Document): reported
+//! figures with what they count and who reports them, and quotes with
+//! their speaker.
+
+mod context;
+mod figures;
+pub mod model;
+mod text;
+
+pub use context::fold;
+pub use figures::figures;
+pub use model::{Figure, Modality, Quote, Source, What};
+
+#[cfg(test)]
+mod test_util {
+    use isnad_model::{Document, Metadata};
+
+    /// Runs the extraction pipeline (without the statistical tagger) over a text.
+    pub(crate) fn doc(text: &str) -> Document {
+        let ex = isnad_extract::Extractor::with_options(isnad_extract::Options { ner: false });
+        ex.extract(Metadata::default(), text.to_string(), vec![])
+    }
+}

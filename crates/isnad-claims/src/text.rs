@@ -1,0 +1,118 @@
+//! Tokens and Arabic normalization shared by figures and quotes.
+
+/// A word of the cleaned text, in chars.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// Normalized form (alef, ya, ta marbuta, diacritics and tatweel folded).
+    pub norm: String,
+}
+
+/// True for a quotation mark.
+pub(crate) fn is_quote_mark(c: char) -> bool {
+    matches!(c, '«' | '»' | '“' | '”' | '"' | '„' | '‟')
+}
+
+/// True for punctuation that ends a phrase.
+pub(crate) fn is_punct(c: char) -> bool {
+    matches!(c, '،' | ',' | '.' | ':' | '؛' | ';' | '؟' | '?' | '!' | '(' | ')' | '-' | '–' | '—') || is_quote_mark(c)
+}
+
+fn is_word_char(c: char) -> bool {
+    !c.is_whitespace() && !is_punct(c)
+}
+
+/// Folds alef forms, ى, ة, diacritics and tatweel.
+pub(crate) fn normalize(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
+            'ى' => Some('ي'),
+            'ة' => Some('ه'),
+            'ؤ' => Some('و'),
+            'ئ' => Some('ي'),
+            '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Splits `chars` into word tokens.
+pub(crate) fn tokenize(chars: &[char]) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_word_char(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < chars.len()
+            && (is_word_char(chars[i])
+                || (chars[i] == ','
+                    && i + 1 < chars.len()
+                    && chars[i + 1].is_ascii_digit()
+                    && i > s
+                    && chars[i - 1].is_ascii_digit()))
+        {
+            i += 1;
+        }
+        let surface: String = chars[s..i].iter().collect();
+        out.push(Token { start: s, end: i, norm: normalize(&surface) });
+    }
+    out
+}
+
+/// The forms of a normalized word with leading clitics and trailing
+/// endings removed, the word itself first.
+pub(crate) fn stems(norm: &str) -> Vec<String> {
+    let mut bases = vec![norm.to_string()];
+    for p in ["وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل"] {
+        if let Some(rest) = norm.strip_prefix(p) {
+            if rest.chars().count() >= 2 {
+                bases.push(rest.to_string());
+                if p == "لل" {
+                    bases.push(format!("ال{rest}"));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for b in bases {
+        for suf in ["", "ا", "هم", "ها", "ه", "هما", "ين", "ون", "ي"] {
+            if let Some(rest) = b.strip_suffix(suf) {
+                if rest.chars().count() >= 2 && !out.iter().any(|x: &String| x == rest) {
+                    out.push(rest.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// True when one of the stems of `norm` is in `lex`.
+pub(crate) fn in_lex(norm: &str, lex: &[&str]) -> bool {
+    stems(norm).iter().any(|s| lex.contains(&s.as_str()))
+}
+
+/// The chars `[start, end)` as a string.
+pub(crate) fn slice(chars: &[char], start: usize, end: usize) -> String {
+    chars[start.min(chars.len())..end.min(chars.len())].iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_and_strips_clitics() {
+        assert_eq!(normalize("أسيراً"), "اسيرا");
+        assert!(in_lex(&normalize("وبالرهائن"), &["رهاين"]));
+        assert!(in_lex(&normalize("للأرقام"), &["الارقام"]));
+        let chars: Vec<char> = "قتل 1,200 شخص، وفقا".chars().collect();
+        let t = tokenize(&chars);
+        assert_eq!(t.len(), 4);
+        assert_eq!(t[1].norm, "1,200");
+    }
+}
