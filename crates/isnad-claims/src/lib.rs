@@ -5,11 +5,13 @@
 mod context;
 mod figures;
 pub mod model;
+mod quotes;
 mod text;
 
 pub use context::fold;
 pub use figures::figures;
 pub use model::{Figure, Modality, Quote, Source, What};
+pub use quotes::quotes;
 
 #[cfg(test)]
 mod test_util {

@@ -1,0 +1,296 @@
+//! Quotes: direct quotes and reported speech, with speaker and venue.
+
+use isnad_model::Document;
+
+use crate::context::Ctx;
+use crate::model::{Quote, Source};
+use crate::text::{is_quote_mark, slice, stems};
+
+/// Cue forms (normalized stems) and their lemma.
+const CUES: &[(&str, &[&str])] = &[
+    ("قال", &["قال", "قالت", "يقول", "تقول", "قالوا", "يقولون", "قول", "قولها", "قيل"]),
+    ("أضاف", &["اضاف", "اضافت", "يضيف", "تضيف", "مضيف", "اضافوا"]),
+    ("أكد", &["اكد", "اكدت", "يوكد", "توكد", "موكد", "اكدوا"]),
+    ("أوضح", &["اوضح", "اوضحت", "يوضح", "توضح", "موضح"]),
+    ("أشار", &["اشار", "اشارت", "يشير", "تشير", "مشير", "اشاروا"]),
+    ("صرح", &["صرح", "صرحت", "يصرح", "تصرح"]),
+    ("أعلن", &["اعلن", "اعلنت", "يعلن", "تعلن", "اعلنوا"]),
+    ("ذكر", &["ذكر", "ذكرت", "يذكر", "تذكر"]),
+    ("اعتبر", &["اعتبر", "اعتبرت", "يعتبر", "تعتبر", "معتبر"]),
+    ("رأى", &["راي", "رات", "يري", "تري"]),
+    ("شدد", &["شدد", "شددت", "يشدد", "تشدد", "مشدد"]),
+    ("لفت", &["لفت", "لفتت"]),
+    ("نفى", &["نفي", "نفت", "ينفي", "تنفي"]),
+    ("حذر", &["حذر", "حذرت", "يحذر", "تحذر", "محذر"]),
+    ("دعا", &["دعا", "دعت", "يدعو", "تدعو"]),
+    ("أفاد", &["افاد", "افادت", "يفيد", "تفيد"]),
+    ("أصر", &["اصر", "اصرت"]),
+    ("نقل", &["نقل", "نقلت"]),
+];
+
+/// Words that end a speaker phrase.
+const SPEAKER_STOP: &[&str] = &[
+    "ان",
+    "انه",
+    "انها",
+    "انهم",
+    "انهما",
+    "اننا",
+    "انني",
+    "بان",
+    "بانه",
+    "بانها",
+    "الي",
+    "علي",
+    "في",
+    "خلال",
+    "يوم",
+    "امس",
+    "عن",
+    "من",
+    "اليوم",
+    "مساء",
+    "صباح",
+    "لقد",
+    "قد",
+];
+/// Complementizers that open reported speech.
+const THAT: &[&str] =
+    &["ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "بان", "بانه", "بانها", "بانهم", "الي ان", "علي ان"];
+/// Words that open a venue.
+const VENUE: &[&str] = &["برنامج", "مقابله", "موتمر", "شبكه", "قناه", "للصحفيين", "حديث", "تصريحات", "جلسه"];
+
+fn cue_lemma(norm: &str) -> Option<&'static str> {
+    let st = stems(norm);
+    CUES.iter().find(|(_, forms)| st.iter().any(|s| forms.contains(&s.as_str()))).map(|(l, _)| *l)
+}
+
+/// The closing mark for an opening quotation mark.
+fn closing(open: char) -> char {
+    match open {
+        '«' => '»',
+        '“' => '”',
+        '„' => '“',
+        c => c,
+    }
+}
+
+/// Finds direct quotes and reported speech.
+pub fn quotes(doc: &Document) -> Vec<Quote> {
+    let ctx = Ctx::new(doc);
+    let mut out: Vec<Quote> = Vec::new();
+    let mut resume = 0usize;
+    let mut i = 0;
+    while i < ctx.tokens.len() {
+        if ctx.tokens[i].start < resume {
+            i += 1;
+            continue;
+        }
+        let Some(cue) = cue_lemma(ctx.norm(i)) else {
+            i += 1;
+            continue;
+        };
+        match quote_at(&ctx, i, cue, out.last().and_then(|q| q.speaker.clone())) {
+            Some(q) => {
+                resume = q.end;
+                out.push(q);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn quote_at(ctx: &Ctx, i: usize, cue: &'static str, previous: Option<Source>) -> Option<Quote> {
+    let cue_tok = &ctx.tokens[i];
+    let unit = ctx.unit_of(cue_tok.start);
+    let last = ctx.tokens_before(unit.1);
+    let mut j = i + 1;
+    if cue == "نقل" {
+        // نقلت <outlet> عن <speaker>
+        let k = (j..last.min(j + 8)).find(|&k| ctx.norm(k) == "عن")?;
+        j = k + 1;
+    }
+    // Speaker.
+    let mut speaker = None;
+    let mut after_speaker = if j > i + 1 { ctx.tokens[j - 1].end } else { cue_tok.end };
+    if j < last && !ctx.punct_between(after_speaker, ctx.tokens[j].start) && !THAT.contains(&ctx.norm(j)) {
+        let start = ctx.tokens[j].start;
+        let end = if let Some((end, _)) = ctx.mention_starting_at(start) {
+            end
+        } else {
+            let mut k = j;
+            let mut end = start;
+            while k < last && k - j < 6 {
+                let t = &ctx.tokens[k];
+                if (k > j && ctx.punct_between(ctx.tokens[k - 1].end, t.start))
+                    || SPEAKER_STOP.contains(&t.norm.as_str())
+                    || THAT.contains(&t.norm.as_str())
+                    || (k > j && (t.norm.starts_with("لل") || cue_lemma(&t.norm).is_some()))
+                    || stems(&t.norm).iter().any(|s| VENUE.contains(&s.as_str()))
+                {
+                    break;
+                }
+                end = t.end;
+                k += 1;
+            }
+            end
+        };
+        if end > start {
+            speaker = Some(ctx.source(start, end));
+            after_speaker = end;
+        }
+    }
+    // Content: the first quotation mark or complementizer after the speaker.
+    let limit = unit.1.min(after_speaker + 160);
+    let mut pos = after_speaker;
+    let mut content = None;
+    let mut venue = None;
+    let mut k = ctx.token_at_or_after(after_speaker);
+    while pos < limit {
+        let next_tok = ctx.tokens.get(k).filter(|t| t.start < limit);
+        let mark = ctx.chars[pos..next_tok.map_or(limit, |t| t.start)].iter().position(|&c| is_quote_mark(c));
+        if let Some(m) = mark {
+            content = Some((pos + m, true));
+            break;
+        }
+        let Some(t) = next_tok else { break };
+        if THAT.contains(&t.norm.as_str()) {
+            content = Some((t.end, false));
+            break;
+        }
+        if venue.is_none() && stems(&t.norm).iter().any(|s| VENUE.contains(&s.as_str())) {
+            venue = Some(t.start);
+        }
+        pos = t.end;
+        k += 1;
+    }
+    let (mut cstart, mut direct) = content?;
+    let venue = venue.map(|v| {
+        let mut e = if direct { cstart } else { ctx.tokens[k].start };
+        while e > v && (ctx.chars[e - 1].is_whitespace() || matches!(ctx.chars[e - 1], '،' | ',' | ':')) {
+            e -= 1;
+        }
+        ctx.source(v, e.max(v))
+    });
+    if !direct {
+        // إنه "…": the content is quoted.
+        let mut p = cstart;
+        while p < ctx.chars.len() && (ctx.chars[p].is_whitespace() || ctx.chars[p] == ':') {
+            p += 1;
+        }
+        if p < ctx.chars.len() && is_quote_mark(ctx.chars[p]) {
+            cstart = p;
+            direct = true;
+        }
+    }
+    let (content_start, content_end, end) = if direct {
+        let open = ctx.chars[cstart];
+        let close = closing(open);
+        let s = cstart + 1;
+        let search_end = ctx.chars.len().min(s + 2000);
+        match ctx.chars[s..search_end].iter().position(|&c| c == close || (close != '"' && c == '"' && open == '"')) {
+            Some(off) => (s, s + off, s + off + 1),
+            None => (s, unit.1, unit.1),
+        }
+    } else {
+        (cstart, unit.1, unit.1)
+    };
+    let (mut cs, mut ce) = (content_start, content_end);
+    while cs < ce && ctx.chars[cs].is_whitespace() {
+        cs += 1;
+    }
+    while ce > cs && (ctx.chars[ce - 1].is_whitespace() || matches!(ctx.chars[ce - 1], '.' | '،' | ',' | '؛')) {
+        ce -= 1;
+    }
+    if ce <= cs {
+        return None;
+    }
+    let end = if direct { end } else { ce };
+    let speaker = speaker.or(previous);
+    Some(Quote {
+        start: cue_tok.start,
+        end,
+        surface: slice(&ctx.chars, cue_tok.start, end),
+        speaker,
+        cue: cue.to_string(),
+        cue_start: cue_tok.start,
+        cue_end: cue_tok.end,
+        direct,
+        content_start: cs,
+        content_end: ce,
+        venue,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_util::doc;
+
+    fn content(d: &Document, q: &Quote) -> String {
+        d.text_of(q.content_start, q.content_end).to_string()
+    }
+
+    #[test]
+    fn reported_speech_with_named_speaker() {
+        let d = doc("وقال المتحدث باسم الوزارة إن المحادثات مستمرة.");
+        let qs = quotes(&d);
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].cue, "قال");
+        assert!(!qs[0].direct);
+        assert_eq!(qs[0].speaker.as_ref().unwrap().surface, "المتحدث باسم الوزارة");
+        assert_eq!(content(&d, &qs[0]), "المحادثات مستمرة");
+    }
+
+    #[test]
+    fn direct_quote_in_guillemets_and_previous_speaker() {
+        let d = doc("وأكد وزير الخارجية أن الوضع صعب. وأضاف: «لن نتراجع عن موقفنا».");
+        let qs = quotes(&d);
+        assert_eq!(qs.len(), 2);
+        assert!(qs[1].direct);
+        assert_eq!(qs[1].cue, "أضاف");
+        assert_eq!(content(&d, &qs[1]), "لن نتراجع عن موقفنا");
+        assert_eq!(qs[1].speaker.as_ref().unwrap().surface, "وزير الخارجية");
+    }
+
+    #[test]
+    fn inna_followed_by_quote_is_direct() {
+        let d = doc("وقالت المتحدثة إنه \"لا يوجد اتفاق حتى الآن\" بين الطرفين.");
+        let q = &quotes(&d)[0];
+        assert!(q.direct);
+        assert_eq!(content(&d, q), "لا يوجد اتفاق حتى الآن");
+    }
+
+    #[test]
+    fn feminine_cue_with_ila_anna_and_venue() {
+        let d = doc("وأشارت الصحيفة في مقابلة مع شبكة محلية إلى أن الاجتماع انتهى.");
+        let q = &quotes(&d)[0];
+        assert_eq!(q.cue, "أشار");
+        assert_eq!(q.speaker.as_ref().unwrap().surface, "الصحيفة");
+        assert_eq!(q.venue.as_ref().unwrap().surface, "مقابلة مع شبكة محلية إلى");
+        assert_eq!(content(&d, q), "الاجتماع انتهى");
+    }
+
+    #[test]
+    fn transmitted_speech_takes_the_speaker_after_an() {
+        let d = doc("ونقلت الإذاعة عن مسؤول كبير قوله إن الوفد سيعود غدا.");
+        let q = &quotes(&d)[0];
+        assert_eq!(q.speaker.as_ref().unwrap().surface, "مسؤول كبير");
+        assert!(q.speaker.as_ref().unwrap().anonymous);
+        assert_eq!(content(&d, q), "الوفد سيعود غدا");
+    }
+
+    #[test]
+    fn spans_are_exact() {
+        let d = doc("وقال المسؤول للصحفيين: «سنواصل العمل». وحذرت الأمم المتحدة من أن الوضع يتدهور.");
+        let qs = quotes(&d);
+        assert_eq!(qs.len(), 2);
+        for q in &qs {
+            assert_eq!(d.text_of(q.start, q.end), q.surface);
+        }
+        assert_eq!(d.text_of(qs[0].cue_start, qs[0].cue_end), "وقال");
+        assert_eq!(d.text_of(qs[1].cue_start, qs[1].cue_end), "وحذرت");
+        assert_eq!(qs[1].speaker.as_ref().unwrap().surface, "الأمم المتحدة");
+    }
+}
