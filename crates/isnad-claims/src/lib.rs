@@ -6,12 +6,14 @@ mod context;
 mod figures;
 pub mod model;
 mod quotes;
+mod score;
 mod text;
 
 pub use context::fold;
 pub use figures::figures;
 pub use model::{Figure, Modality, Quote, Source, What};
 pub use quotes::quotes;
+pub use score::{score_seed, Prf, ScoreCounts};
 
 #[cfg(test)]
 mod test_util {
