@@ -41,28 +41,27 @@ struct Gazetteers {
     first: HashMap<String, u8>,
 }
 
-fn add_name(name: &str, set: &mut HashSet<String>, max_len: &mut usize) {
+fn add_name(name: &str, set: &mut HashSet<String>) {
     let toks: Vec<String> = name.split_whitespace().map(norm).filter(|t| !t.is_empty()).collect();
     if toks.is_empty() || toks.len() > 5 {
         return;
     }
-    *max_len = (*max_len).max(toks.len());
     set.insert(toks.join(" "));
 }
 
 /// Adds column `col` of every row (and, with `aliases`, the `|`-separated names of column 3).
-fn load_column(tsv: &str, col: usize, aliases: bool, set: &mut HashSet<String>, max_len: &mut usize) {
+fn load_column(tsv: &str, col: usize, aliases: bool, set: &mut HashSet<String>) {
     for line in tsv.lines() {
         if line.starts_with('#') {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if let Some(name) = cols.get(col) {
-            add_name(name.trim_start_matches(['~', '+']), set, max_len);
+            add_name(name.trim_start_matches(['~', '+']), set);
         }
         if aliases {
             for a in cols.get(3).map(|c| c.split('|')).into_iter().flatten() {
-                add_name(a.trim_start_matches(['~', '+']), set, max_len);
+                add_name(a.trim_start_matches(['~', '+']), set);
             }
         }
     }
@@ -70,25 +69,23 @@ fn load_column(tsv: &str, col: usize, aliases: bool, set: &mut HashSet<String>, 
 
 static GAZ: LazyLock<Gazetteers> = LazyLock::new(|| {
     let mut sets: [HashSet<String>; NGAZ] = Default::default();
-    let mut m = 1;
-    load_column(COUNTRIES, 1, false, &mut sets[0], &mut m);
-    load_column(CITIES, 1, false, &mut sets[1], &mut m);
-    load_column(NISBA, 0, false, &mut sets[2], &mut m);
+    load_column(COUNTRIES, 1, false, &mut sets[0]);
+    load_column(CITIES, 1, false, &mut sets[1]);
+    load_column(NISBA, 0, false, &mut sets[2]);
     let (plain, ambiguous): (Vec<&str>, Vec<&str>) =
         GIVEN.lines().filter(|l| !l.starts_with('#')).partition(|l| !l.starts_with('~'));
-    load_column(&plain.join("\n"), 0, false, &mut sets[3], &mut m);
-    load_column(&ambiguous.join("\n"), 0, false, &mut sets[4], &mut m);
-    load_column(TITLES, 0, false, &mut sets[5], &mut m);
-    load_column(PEOPLE, 0, true, &mut sets[6], &mut m);
-    load_column(ORGS, 0, true, &mut sets[7], &mut m);
-    load_column(PLACES, 0, true, &mut sets[8], &mut m);
+    load_column(&plain.join("\n"), 0, false, &mut sets[3]);
+    load_column(&ambiguous.join("\n"), 0, false, &mut sets[4]);
+    load_column(TITLES, 0, false, &mut sets[5]);
+    load_column(PEOPLE, 0, true, &mut sets[6]);
+    load_column(ORGS, 0, true, &mut sets[7]);
+    load_column(PLACES, 0, true, &mut sets[8]);
     let mut map: HashMap<String, u16> = HashMap::new();
     for (g, set) in sets.into_iter().enumerate() {
         for phrase in set {
             *map.entry(phrase).or_default() |= 1 << g;
         }
     }
-    let _ = m;
     let mut first: HashMap<String, u8> = HashMap::new();
     for phrase in map.keys() {
         let len = phrase.split(' ').count() as u8;

@@ -43,6 +43,12 @@ pub struct TrainOptions {
     pub min_freq: u32,
     /// Drop training sentences sharing an n-gram of this length with the test split.
     pub leak_ngram: usize,
+    /// Hold out this many of the last training sentences (after the overlap
+    /// filter) as a development set for choosing features and c1/c2 without
+    /// looking at the test split; they are returned in [`TrainReport::dev`].
+    pub dev_tail: usize,
+    /// Further crfsuite trainer parameters (`name`, `value`), e.g. `feature.possible_states`.
+    pub params: Vec<(String, String)>,
     /// Print crfsuite's progress.
     pub verbose: bool,
 }
@@ -61,6 +67,8 @@ impl Default for TrainOptions {
             max_iterations: 150,
             min_freq: 1,
             leak_ngram: 5,
+            dev_tail: 0,
+            params: Vec::new(),
             verbose: false,
         }
     }
@@ -85,6 +93,8 @@ pub struct TrainReport {
     pub seconds: f64,
     /// Model file size in bytes.
     pub model_bytes: u64,
+    /// The held-out development sentences (see [`TrainOptions::dev_tail`]).
+    pub dev: Vec<Sentence>,
 }
 
 impl std::fmt::Display for TrainReport {
@@ -133,7 +143,7 @@ pub fn load_training(opts: &TrainOptions) -> Result<(Vec<Sentence>, TrainReport)
         corpora.push(("aqmar", conll::read_aqmar(&d.join("aqmar"), opts.aqmar_misc)?));
     }
     let mut all = Vec::new();
-    let mut report = TrainReport { corpora: Vec::new(), seconds: 0.0, model_bytes: 0 };
+    let mut report = TrainReport { corpora: Vec::new(), seconds: 0.0, model_bytes: 0, dev: Vec::new() };
     for (name, sents) in corpora {
         let (mut kept, mut toks, mut dropped) = (0, 0, 0);
         for s in sents {
@@ -153,7 +163,10 @@ pub fn load_training(opts: &TrainOptions) -> Result<(Vec<Sentence>, TrainReport)
 
 /// Trains a model on the corpora selected by `opts` and writes it to `out`.
 pub fn train(out: &Path, opts: &TrainOptions) -> Result<TrainReport, NerError> {
-    let (sents, mut report) = load_training(opts)?;
+    let (mut sents, mut report) = load_training(opts)?;
+    if opts.dev_tail > 0 {
+        report.dev = sents.split_off(sents.len().saturating_sub(opts.dev_tail));
+    }
     if sents.is_empty() {
         return Err(NerError::Data("no training sentences".into()));
     }
@@ -165,6 +178,9 @@ pub fn train(out: &Path, opts: &TrainOptions) -> Result<TrainReport, NerError> {
     trainer.set("c2", &opts.c2.to_string()).map_err(err)?;
     trainer.set("max_iterations", &opts.max_iterations.to_string()).map_err(err)?;
     trainer.set("feature.minfreq", &opts.min_freq.to_string()).map_err(err)?;
+    for (k, v) in &opts.params {
+        trainer.set(k, v).map_err(err)?;
+    }
     for s in &sents {
         let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
         let xseq: Vec<Vec<Attribute>> = sentence_features(&toks)

@@ -1,7 +1,7 @@
 //! Regenerates `crates/isnad-ner/model/ner.crfsuite` from `shared/data/ner`.
 //!
 //! `cargo run --release -p isnad-ner --bin train-ner -- [--out FILE] [--data DIR]
-//! [--c1 X] [--c2 X] [--iters N] [--minfreq N] [--wiki] [--no-newsfane]
+//! [--c1 X] [--c2 X] [--iters N] [--minfreq N] [--dev N] [--set NAME=VALUE] [--wiki] [--no-newsfane]
 //! [--no-anercorp] [--no-aqmar] [--aqmar-misc-o] [--verbose] [--no-eval]
 //! [--eval-only MODEL]`
 //!
@@ -42,6 +42,12 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             "--iters" => opts.max_iterations = val()?.parse()?,
             "--minfreq" => opts.min_freq = val()?.parse()?,
             "--ngram" => opts.leak_ngram = val()?.parse()?,
+            "--dev" => opts.dev_tail = val()?.parse()?,
+            "--set" => {
+                let kv = val()?;
+                let (k, v) = kv.split_once('=').ok_or("--set needs NAME=VALUE")?;
+                opts.params.push((k.to_string(), v.to_string()));
+            }
             "--wiki" => opts.wiki_fane = true,
             "--no-newsfane" => opts.news_fane = false,
             "--no-anercorp" => opts.anercorp = false,
@@ -68,6 +74,14 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         eprintln!("training with {opts:?}");
         let report = train(&out, &opts)?;
         println!("{report}");
+        if !report.dev.is_empty() {
+            let tagger = Tagger::from_file(&out)?;
+            println!("held-out dev ({} sentences of the training data):", report.dev.len());
+            print!("{}", isnad_ner::evaluate::eval_sentences(&tagger, &report.dev).table());
+            if opts.dev_tail > 0 {
+                return Ok(());
+            }
+        }
     }
     if eval || eval_only.is_some() {
         let model = eval_only.unwrap_or(out);
