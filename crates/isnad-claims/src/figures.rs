@@ -25,7 +25,7 @@ const KILLED: &[&str] = &[
     "وفيات",
 ];
 const WOUNDED: &[&str] = &["جريح", "جرحي", "اصيب", "اصيبت", "اصابه", "اصاب", "اصابت", "مصاب", "اصابات", "يصاب"];
-const HOSTAGE: &[&str] = &["رهينه", "رهاين", "رهين", "محتجز", "مختطف", "مخطوف"];
+const HOSTAGE: &[&str] = &["رهينه", "رهاين", "رهين", "محتجز", "مختطف", "مخطوف", "احتجز", "احتجزت"];
 const CAPTIVE: &[&str] = &["اسير", "اسري", "سجين", "سجناء", "معتقل"];
 const RELEASE: &[&str] = &["افرج", "افراج", "سراح", "يفرج", "تفرج", "تحرير", "الافراج"];
 const DISPLACED: &[&str] = &["نازح", "نازحين", "مشرد", "مشردين", "نزوح"];
@@ -108,6 +108,8 @@ struct Attribution {
     cue_start: usize,
     /// True for a verb cue, which only covers what follows it.
     verb: bool,
+    /// True for a phrase cue opening its sentence, which covers what follows it.
+    leading: bool,
     source: Source,
 }
 
@@ -159,7 +161,12 @@ fn attributions(ctx: &Ctx, unit: (usize, usize)) -> Vec<Attribution> {
             }
             end
         };
-        out.push(Attribution { cue_start: ctx.tokens[i].start, verb, source: ctx.source(start, end) });
+        out.push(Attribution {
+            cue_start: ctx.tokens[i].start,
+            verb,
+            leading: i <= first + 1,
+            source: ctx.source(start, end),
+        });
         i = j + 1;
     }
     out
@@ -192,7 +199,7 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
         }
         let mut before = Vec::new();
         let mut next_start = n.start;
-        for k in (first.max(before0.saturating_sub(4))..before0).rev() {
+        for k in (first.max(before0.saturating_sub(6))..before0).rev() {
             if ctx.punct_between(ctx.tokens[k].end, next_start) {
                 break;
             }
@@ -205,9 +212,13 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
             .find_map(|&k| classify(ctx.norm(k)).filter(|c| *c != Kind::People).map(|c| (k, c)))
             .or_else(|| after.iter().find_map(|&k| classify(ctx.norm(k)).map(|c| (k, c))));
         let released = before.iter().any(|&k| in_lex(ctx.norm(k), RELEASE));
-        let sentence_norm: String =
-            ctx.tokens[first..last].iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ");
-        let prison_context = sentence_norm.contains("سجون") || sentence_norm.contains("سجن");
+        let local: String = ctx.tokens[after0.min(last)..last.min(after0 + 6)]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let prison_context = local.contains("سجون") || local.contains("سجن");
+        let gaza_context = local.contains("غزه");
         let nationality = doc
             .nationalities
             .iter()
@@ -226,7 +237,7 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
             let hostage = match nationality {
                 Some("IL") => true,
                 Some("PS") => false,
-                _ => hostage_default && !prison_context,
+                _ => (hostage_default || gaza_context) && !prison_context,
             };
             match (hostage, released) {
                 (true, true) => What::HostagesReleased,
@@ -269,7 +280,7 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
             && (1900.0..=2100.0).contains(&n.value)
             && n.value.fract() == 0.0
             && n.surface.chars().all(|c| c.is_ascii_digit());
-        if is_year && trigger.is_none() {
+        if (is_year || n.kind == NumberKind::Vague) && trigger.is_none() {
             continue;
         }
         let (mut start, mut end) = (n.start, n.end);
@@ -298,6 +309,7 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
         let source = attributions(&ctx, unit)
             .into_iter()
             .filter(|a| !(a.verb && a.cue_start > start))
+            .filter(|a| a.verb || a.leading || a.cue_start > start)
             .filter(|a| !(a.source.start < end && start < a.source.end))
             .min_by_key(|a| {
                 if a.cue_start < start {
@@ -411,5 +423,41 @@ mod tests {
         for f in figures(&d) {
             assert_eq!(d.text_of(f.start, f.end), f.surface);
         }
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+    use crate::test_util::doc;
+
+    #[test]
+    fn local_context_decides_hostage_or_prisoner() {
+        let d = doc("وتقدر الحكومة وجود 80 أسيرا في غزة، مقابل 3000 أسير في سجونها.");
+        let figs = figures(&d);
+        assert!(figs.iter().any(|f| f.value == 80.0 && f.what == What::HostagesHeld));
+        assert!(figs.iter().any(|f| f.value == 3000.0 && f.what == What::PrisonersHeld));
+    }
+
+    #[test]
+    fn held_verb_and_ka_clitic() {
+        let d = doc("احتجز المسلحون نحو 60 شخصا كرهائن.");
+        assert_eq!(figures(&d).iter().find(|f| f.value == 60.0).map(|f| f.what), Some(What::HostagesHeld));
+    }
+
+    #[test]
+    fn trailing_phrase_source_does_not_reach_forward() {
+        let d = doc("قتل 9 أشخاص وفقا للشرطة في المدينة التي يقطنها 500 ألف نسمة.");
+        let figs = figures(&d);
+        let pop = figs.iter().find(|f| f.what == What::Population).expect("population");
+        assert!(pop.source.is_none());
+        let killed = figs.iter().find(|f| f.what == What::Killed).expect("killed");
+        assert_eq!(killed.source.as_ref().map(|s| s.surface.as_str()), Some("للشرطة"));
+    }
+
+    #[test]
+    fn verb_far_before_with_nationality_noun() {
+        let d = doc("قتل الجيش في المدينة 40 فلسطينيا.");
+        assert_eq!(figures(&d).iter().find(|f| f.value == 40.0).map(|f| f.what), Some(What::Killed));
     }
 }

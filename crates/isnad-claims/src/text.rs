@@ -68,7 +68,8 @@ pub(crate) fn tokenize(chars: &[char]) -> Vec<Token> {
 /// endings removed, the word itself first.
 pub(crate) fn stems(norm: &str) -> Vec<String> {
     let mut bases = vec![norm.to_string()];
-    for p in ["وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل"] {
+    for p in ["وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك"]
+    {
         if let Some(rest) = norm.strip_prefix(p) {
             if rest.chars().count() >= 2 {
                 bases.push(rest.to_string());
