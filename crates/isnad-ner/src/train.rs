@@ -33,7 +33,9 @@ pub struct TrainOptions {
     pub aqmar: bool,
     /// Keep AQMAR's MIS* classes as MISC (else `O`).
     pub aqmar_misc: bool,
-    /// L1 regularisation (prunes features).
+    /// crfsuite training algorithm: `lbfgs` (default), `l2sgd`, `ap`, `pa`, `arow`.
+    pub algorithm: String,
+    /// L1 regularisation (prunes features; L-BFGS only).
     pub c1: f64,
     /// L2 regularisation.
     pub c2: f64,
@@ -62,6 +64,7 @@ impl Default for TrainOptions {
             wiki_fane: false,
             aqmar: false,
             aqmar_misc: true,
+            algorithm: "lbfgs".to_string(),
             c1: 0.2,
             c2: 0.01,
             max_iterations: 150,
@@ -173,9 +176,14 @@ pub fn train(out: &Path, opts: &TrainOptions) -> Result<TrainReport, NerError> {
     let start = Instant::now();
     let err = |e: crfsuite::CrfError| NerError::Train(e.to_string());
     let mut trainer = Trainer::new(opts.verbose);
-    trainer.select(Algorithm::LBFGS, GraphicalModel::CRF1D).map_err(err)?;
-    trainer.set("c1", &opts.c1.to_string()).map_err(err)?;
-    trainer.set("c2", &opts.c2.to_string()).map_err(err)?;
+    let algorithm: Algorithm = opts.algorithm.parse().map_err(err)?;
+    trainer.select(algorithm, GraphicalModel::CRF1D).map_err(err)?;
+    if matches!(algorithm, Algorithm::LBFGS) {
+        trainer.set("c1", &opts.c1.to_string()).map_err(err)?;
+    }
+    if matches!(algorithm, Algorithm::LBFGS | Algorithm::L2SGD) {
+        trainer.set("c2", &opts.c2.to_string()).map_err(err)?;
+    }
     trainer.set("max_iterations", &opts.max_iterations.to_string()).map_err(err)?;
     trainer.set("feature.minfreq", &opts.min_freq.to_string()).map_err(err)?;
     for (k, v) in &opts.params {

@@ -1,6 +1,6 @@
 //! Regenerates `crates/isnad-ner/model/ner.crfsuite` from `shared/data/ner`.
 //!
-//! `cargo run --release -p isnad-ner --bin train-ner -- [--out FILE] [--data DIR]
+//! `cargo run --release -p isnad-ner --bin train-ner -- [--out FILE] [--data DIR] [--algo lbfgs|l2sgd|ap|pa|arow]
 //! [--c1 X] [--c2 X] [--iters N] [--minfreq N] [--dev N] [--set NAME=VALUE] [--wiki] [--no-newsfane]
 //! [--no-anercorp] [--no-aqmar] [--aqmar-misc-o] [--verbose] [--no-eval]
 //! [--eval-only MODEL]`
@@ -37,6 +37,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         match a.as_str() {
             "--out" => out = PathBuf::from(val()?),
             "--data" => opts.data_dir = PathBuf::from(val()?),
+            "--algo" => opts.algorithm = val()?,
             "--c1" => opts.c1 = val()?.parse()?,
             "--c2" => opts.c2 = val()?.parse()?,
             "--iters" => opts.max_iterations = val()?.parse()?,
