@@ -26,6 +26,7 @@ const CUES: &[(&str, &[&str])] = &[
     ("أفاد", &["افاد", "افادت", "يفيد", "تفيد"]),
     ("أصر", &["اصر", "اصرت"]),
     ("نقل", &["نقل", "نقلت"]),
+    ("أبلغ", &["ابلغ", "ابلغت"]),
 ];
 
 /// Words that end a speaker phrase.
@@ -75,6 +76,37 @@ fn closing(open: char) -> char {
     }
 }
 
+/// A short quoted name (`"كان 11"`, a programme title) followed in the
+/// same sentence by a complementizer: returns the offset after its closing mark.
+fn short_title(ctx: &Ctx, open: usize, limit: usize) -> Option<usize> {
+    let close = closing(ctx.chars[open]);
+    let rel = ctx.chars[open + 1..limit].iter().position(|&c| c == close)?;
+    let after = open + 1 + rel + 1;
+    let inner = slice(&ctx.chars, open + 1, after - 1);
+    if inner.split_whitespace().count() > 3 {
+        return None;
+    }
+    let k = ctx.token_at_or_after(after);
+    let follows =
+        ctx.tokens[k..].iter().take(8).take_while(|t| t.start < limit).any(|t| THAT.contains(&t.norm.as_str()));
+    follows.then_some(after)
+}
+
+/// The end of reported speech: the sentence end, or a comma before a new cue (`، مضيفا أن`).
+fn indirect_end(ctx: &Ctx, start: usize, unit_end: usize) -> usize {
+    let first = ctx.token_at_or_after(start);
+    for k in first + 1..ctx.tokens.len() {
+        let t = &ctx.tokens[k];
+        if t.start >= unit_end {
+            break;
+        }
+        if ctx.punct_between(ctx.tokens[k - 1].end, t.start) && cue_lemma(&t.norm).is_some() {
+            return ctx.tokens[k - 1].end;
+        }
+    }
+    unit_end
+}
+
 /// Finds direct quotes and reported speech.
 pub fn quotes(doc: &Document) -> Vec<Quote> {
     let ctx = Ctx::new(doc);
@@ -121,7 +153,7 @@ fn quote_at(ctx: &Ctx, i: usize, cue: &'static str, previous: Option<Source>) ->
         } else {
             let mut k = j;
             let mut end = start;
-            while k < last && k - j < 6 {
+            while k < last && k - j < 8 {
                 let t = &ctx.tokens[k];
                 if (k > j && ctx.punct_between(ctx.tokens[k - 1].end, t.start))
                     || SPEAKER_STOP.contains(&t.norm.as_str())
@@ -134,7 +166,8 @@ fn quote_at(ctx: &Ctx, i: usize, cue: &'static str, previous: Option<Source>) ->
                 end = t.end;
                 k += 1;
             }
-            end
+            // A name that starts inside the phrase runs to its end.
+            ctx.mentions().filter(|m| m.0 >= start && m.0 < end).map(|m| m.1).fold(end, usize::max)
         };
         if end > start {
             speaker = Some(ctx.source(start, end));
@@ -151,8 +184,18 @@ fn quote_at(ctx: &Ctx, i: usize, cue: &'static str, previous: Option<Source>) ->
         let next_tok = ctx.tokens.get(k).filter(|t| t.start < limit);
         let mark = ctx.chars[pos..next_tok.map_or(limit, |t| t.start)].iter().position(|&c| is_quote_mark(c));
         if let Some(m) = mark {
-            content = Some((pos + m, true));
-            break;
+            let open = pos + m;
+            match short_title(ctx, open, limit) {
+                Some(after) => {
+                    pos = after;
+                    k = ctx.token_at_or_after(after);
+                    continue;
+                }
+                None => {
+                    content = Some((open, true));
+                    break;
+                }
+            }
         }
         let Some(t) = next_tok else { break };
         if THAT.contains(&t.norm.as_str()) {
@@ -194,7 +237,8 @@ fn quote_at(ctx: &Ctx, i: usize, cue: &'static str, previous: Option<Source>) ->
             None => (s, unit.1, unit.1),
         }
     } else {
-        (cstart, unit.1, unit.1)
+        let end = indirect_end(ctx, cstart, unit.1);
+        (cstart, end, end)
     };
     let (mut cs, mut ce) = (content_start, content_end);
     while cs < ce && ctx.chars[cs].is_whitespace() {
@@ -279,6 +323,25 @@ mod tests {
         assert_eq!(q.speaker.as_ref().unwrap().surface, "مسؤول كبير");
         assert!(q.speaker.as_ref().unwrap().anonymous);
         assert_eq!(content(&d, q), "الوفد سيعود غدا");
+    }
+
+    #[test]
+    fn short_quoted_title_is_skipped() {
+        let d = doc("وقال السفير لبرنامج \"لقاء خاص\" إنه يأمل في اتفاق قريب.");
+        let q = &quotes(&d)[0];
+        assert!(!q.direct);
+        assert_eq!(content(&d, q), "يأمل في اتفاق قريب");
+    }
+
+    #[test]
+    fn second_cue_after_comma_starts_a_new_quote() {
+        let d = doc("وقال الوزير إن الاتفاق قريب، مضيفا أن الخلافات تقلصت.");
+        let qs = quotes(&d);
+        assert_eq!(qs.len(), 2);
+        assert_eq!(content(&d, &qs[0]), "الاتفاق قريب");
+        assert_eq!(qs[1].cue, "أضاف");
+        assert_eq!(content(&d, &qs[1]), "الخلافات تقلصت");
+        assert_eq!(qs[1].speaker.as_ref().unwrap().surface, "الوزير");
     }
 
     #[test]
