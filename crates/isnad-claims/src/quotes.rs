@@ -31,6 +31,9 @@ const CUES: &[(&str, &[&str])] = &[
 
 /// Words that end a speaker phrase.
 const SPEAKER_STOP: &[&str] = &[
+    "ايضا",
+    "بالقول",
+    "قايلا",
     "ان",
     "انه",
     "انها",
@@ -331,6 +334,15 @@ mod tests {
         let q = &quotes(&d)[0];
         assert!(!q.direct);
         assert_eq!(content(&d, q), "يأمل في اتفاق قريب");
+    }
+
+    #[test]
+    fn adverbs_are_not_speakers() {
+        let d = doc("وقال الوزير إن الوفد وصل. وأضاف بالقول: «نحن مستعدون». وقال الوزير أيضا إن الرد قريب.");
+        let qs = quotes(&d);
+        assert_eq!(qs.len(), 3);
+        assert_eq!(qs[1].speaker.as_ref().unwrap().surface, "الوزير");
+        assert_eq!(qs[2].speaker.as_ref().unwrap().surface, "الوزير");
     }
 
     #[test]
