@@ -179,7 +179,9 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
     let dates = doc.dates.as_deref().unwrap_or(&[]);
     let mut out = Vec::new();
     for (idx, n) in numbers.iter().enumerate() {
-        if n.kind == NumberKind::Ordinal || dates.iter().any(|d| d.start < n.end && n.start < d.end) {
+        if n.kind == NumberKind::Ordinal
+            || (n.unit.is_none() && dates.iter().any(|d| d.start < n.end && n.start < d.end))
+        {
             continue;
         }
         let unit = ctx.unit_of(n.start);
@@ -217,7 +219,9 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
             .map(|t| t.norm.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        let prison_context = local.contains("سجون") || local.contains("سجن");
+        let prison_context = local.contains("سجون")
+            || local.contains("سجن")
+            || before.iter().any(|&k| ctx.norm(k).contains("سجون") || ctx.norm(k).contains("سجن"));
         let gaza_context = local.contains("غزه");
         let nationality = doc
             .nationalities
@@ -225,14 +229,20 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
             .flatten()
             .find(|a| a.start >= n.end && a.start <= prev_end.max(n.end) + 1)
             .map(|a| a.country_code.as_str());
-        let truce = n.unit.is_some()
-            && before.iter().any(|&k| {
-                in_lex(ctx.norm(k), TRUCE)
-                    || ctx.norm(k) == "لمده" && k > first && {
-                        let p = ctx.norm(k - 1);
-                        in_lex(p, TRUCE)
-                    }
-            });
+        let truce_tok = if n.unit.is_some() {
+            before.iter().copied().find_map(|k| {
+                if in_lex(ctx.norm(k), TRUCE) {
+                    Some(k)
+                } else if ctx.norm(k) == "لمده" && k > first && in_lex(ctx.norm(k - 1), TRUCE) {
+                    Some(k - 1)
+                } else {
+                    None
+                }
+            })
+        } else {
+            None
+        };
+        let truce = truce_tok.is_some();
         let captive = |hostage_default: bool| -> What {
             let hostage = match nationality {
                 Some("IL") => true,
@@ -247,7 +257,7 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
             }
         };
         let (what, trigger) = if truce {
-            (What::TruceDuration, None)
+            (What::TruceDuration, truce_tok)
         } else {
             match found {
                 Some((k, kind)) => {
@@ -284,12 +294,23 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
             continue;
         }
         let (mut start, mut end) = (n.start, n.end);
+        // A duration or a nationality right after the number belongs to it.
+        if let Some(d) = doc.durations.iter().flatten().find(|d| d.start <= n.start && n.end <= d.end) {
+            end = end.max(d.end);
+        }
+        if let Some(a) = doc.nationalities.iter().flatten().find(|a| a.start > end && a.start <= end + 1 + 12) {
+            if !ctx.punct_between(end, a.start) && ctx.tokens_before(a.start) <= ctx.token_at_or_after(end) + 1 {
+                end = a.end;
+            }
+        }
         let mut counted = None;
         if let Some(k) = trigger {
             let t = &ctx.tokens[k];
             start = start.min(t.start);
             end = end.max(t.end);
-            counted = Some(slice(&ctx.chars, t.start, t.end));
+            if !truce {
+                counted = Some(slice(&ctx.chars, t.start, t.end));
+            }
         }
         let place = ctx
             .mentions()
@@ -453,6 +474,16 @@ mod more_tests {
         assert!(pop.source.is_none());
         let killed = figs.iter().find(|f| f.what == What::Killed).expect("killed");
         assert_eq!(killed.source.as_ref().map(|s| s.surface.as_str()), Some("للشرطة"));
+    }
+
+    #[test]
+    fn truce_span_and_prison_before() {
+        let d = doc("وطالبت الحركة بهدنة لمدة عشرة أيام.");
+        let f = figures(&d).into_iter().find(|f| f.value == 10.0).expect("truce");
+        assert_eq!(f.what, What::TruceDuration);
+        assert!(f.surface.starts_with("بهدنة"), "{}", f.surface);
+        let d = doc("وتحتجز في سجونها أكثر من 900 فلسطيني.");
+        assert_eq!(figures(&d).iter().find(|f| f.value == 900.0).map(|f| f.what), Some(What::PrisonersHeld));
     }
 
     #[test]
