@@ -79,7 +79,22 @@ impl<'a> Ctx<'a> {
 
     /// Builds a source for `start..end`.
     pub fn source(&self, start: usize, end: usize) -> Source {
-        let entity = self.mentions().find(|m| m.0 < end && start < m.1).map(|m| m.2.to_string());
+        let entity = self.mentions().find(|m| m.0 < end && start < m.1).map(|m| m.2.to_string()).or_else(|| {
+            // A role phrase (`رئيس الوزراء القطري`) names the person who holds it.
+            let f = fold(&slice(&self.chars, start, end));
+            if f.split(' ').count() < 2 {
+                return None;
+            }
+            let holders: Vec<&str> = self
+                .doc
+                .entities
+                .iter()
+                .flatten()
+                .filter(|e| e.roles.iter().any(|r| fold(r) == f))
+                .map(|e| e.id.as_str())
+                .collect();
+            (holders.len() == 1).then(|| holders[0].to_string())
+        });
         let surface = slice(&self.chars, start, end);
         let first = normalize(surface.split_whitespace().next().unwrap_or(""));
         let anonymous = entity.is_none() && in_lex(&first, ANONYMOUS);

@@ -2,9 +2,9 @@
 
 use isnad_model::Document;
 
-use crate::context::Ctx;
+use crate::context::{fold, Ctx};
 use crate::model::{Quote, Source};
-use crate::text::{is_quote_mark, slice, stems};
+use crate::text::{is_quote_mark, normalize, slice, stems};
 
 /// Cue forms (normalized stems) and their lemma.
 const CUES: &[(&str, &[&str])] = &[
@@ -108,6 +108,15 @@ fn indirect_end(ctx: &Ctx, start: usize, unit_end: usize) -> usize {
         }
     }
     unit_end
+}
+
+/// True when `s` is a bare definite noun repeating the head of `previous`.
+fn is_anaphor(s: &Source, previous: &Source) -> bool {
+    let f = fold(&s.surface);
+    s.entity.is_none()
+        && !f.contains(' ')
+        && normalize(&s.surface).starts_with("ال")
+        && fold(&previous.surface).split(' ').next() == Some(f.as_str())
 }
 
 /// Finds direct quotes and reported speech.
@@ -254,7 +263,11 @@ fn quote_at(ctx: &Ctx, i: usize, cue: &'static str, previous: Option<Source>) ->
         return None;
     }
     let end = if direct { end } else { ce };
-    let speaker = speaker.or(previous);
+    // A definite anaphor (`المسؤول`, `المصدر`) refers back to the previous speaker.
+    let speaker = match (speaker, previous) {
+        (Some(s), Some(p)) if is_anaphor(&s, &p) => Some(p),
+        (s, p) => s.or(p),
+    };
     Some(Quote {
         start: cue_tok.start,
         end,
@@ -334,6 +347,14 @@ mod tests {
         let q = &quotes(&d)[0];
         assert!(!q.direct);
         assert_eq!(content(&d, q), "يأمل في اتفاق قريب");
+    }
+
+    #[test]
+    fn definite_anaphor_takes_the_previous_speaker() {
+        let d = doc("وقال مسؤول أمني إن الهجوم فشل. وأكد المسؤول أن التحقيق مستمر.");
+        let qs = quotes(&d);
+        assert_eq!(qs.len(), 2);
+        assert_eq!(qs[1].speaker.as_ref().unwrap().surface, "مسؤول أمني");
     }
 
     #[test]
