@@ -138,3 +138,21 @@ pub struct Quote {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub venue: Option<Source>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enums_serialize_snake_case() {
+        assert_eq!(serde_json::to_string(&What::HostagesReleased).unwrap(), "\"hostages_released\"");
+        assert_eq!(serde_json::to_string(&What::TruceDuration).unwrap(), "\"truce_duration\"");
+        assert_eq!(serde_json::to_string(&Modality::Demanded).unwrap(), "\"demanded\"");
+        let s = Source { start: 0, end: 3, surface: "مصدر".into(), entity: None, anonymous: true };
+        let v = serde_json::to_value(&s).unwrap();
+        assert_eq!(v["anonymous"], true);
+        assert!(v.get("entity").is_none());
+        let back: Source = serde_json::from_value(v).unwrap();
+        assert_eq!(back, s);
+    }
+}

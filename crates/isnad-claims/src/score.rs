@@ -191,3 +191,31 @@ pub fn score_seed(gold: &Value, doc: &Document, figs: &[Figure], quotes: &[Quote
     sc.quotes.fp += used.iter().filter(|u| !**u).count();
     sc
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_util::doc;
+    use crate::{figures, quotes};
+
+    #[test]
+    fn scores_figures_and_quotes_against_gold() {
+        let d = doc("قتل 12 شخصا، وفقا لمسؤولين محليين. وقال الوزير إن الوضع هادئ. وأصيب 30 آخرون.");
+        let gold = serde_json::json!({
+            "figures": [
+                {"value": 12, "what": "killed", "hedge": "exact", "source": "مسؤولين محليين"},
+                {"value": 30, "what": "wounded", "hedge": "exact", "source": null},
+                {"value": 99, "what": "killed", "hedge": "exact", "source": null},
+                {"value": 7, "what": "other", "hedge": "exact", "source": null, "optional": true}
+            ],
+            "quotes": [{"speaker": "الوزير", "content_start": "الوضع هادئ"}]
+        });
+        let sc = score_seed(&gold, &d, &figures(&d), &quotes(&d));
+        assert_eq!(sc.figures, Prf { tp: 2, fp: 0, fn_: 1 });
+        assert_eq!(sc.figure_what, 2);
+        assert_eq!(sc.attribution, Prf { tp: 1, fp: 0, fn_: 0 });
+        assert_eq!(sc.quotes, Prf { tp: 1, fp: 0, fn_: 0 });
+        assert_eq!(sc.quote_speaker, 1);
+        assert!((sc.figures.f1() - 0.8).abs() < 1e-9);
+    }
+}
