@@ -341,7 +341,8 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
             })
             .map(|a| a.source);
         let window_start = ctx.tokens.get(before0.saturating_sub(10).max(first)).map(|t| t.start).unwrap_or(unit.0);
-        let modal_tokens = ctx.tokens[ctx.token_at_or_after(window_start)..before0].iter();
+        let modal_from = ctx.token_at_or_after(window_start).min(before0);
+        let modal_tokens = ctx.tokens[modal_from..before0].iter();
         let mut modality = Modality::Reported;
         for t in modal_tokens {
             if in_lex(&t.norm, PROPOSED) {

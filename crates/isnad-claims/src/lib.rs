@@ -4,14 +4,18 @@
 
 mod context;
 mod figures;
-pub mod model;
 mod quotes;
 mod score;
 mod text;
 
 pub use context::fold;
 pub use figures::figures;
-pub use model::{Figure, Modality, Quote, Source, What};
+pub use isnad_model::{Figure, Modality, Quote, Source, What};
+
+/// The claims types, kept in `isnad-model` so the document record can carry them.
+pub mod model {
+    pub use isnad_model::{Figure, Modality, Quote, Source, What};
+}
 pub use quotes::quotes;
 pub use score::{score_seed, Prf, ScoreCounts};
 

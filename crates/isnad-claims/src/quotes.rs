@@ -83,7 +83,7 @@ fn closing(open: char) -> char {
 /// same sentence by a complementizer: returns the offset after its closing mark.
 fn short_title(ctx: &Ctx, open: usize, limit: usize) -> Option<usize> {
     let close = closing(ctx.chars[open]);
-    let rel = ctx.chars[open + 1..limit].iter().position(|&c| c == close)?;
+    let rel = ctx.chars.get(open + 1..limit)?.iter().position(|&c| c == close)?;
     let after = open + 1 + rel + 1;
     let inner = slice(&ctx.chars, open + 1, after - 1);
     if inner.split_whitespace().count() > 3 {

@@ -24,6 +24,7 @@
 //! they are equal, or when one contains the other and the shorter has at
 //! least 80% of the longer's chars ([`surfaces_match`]).
 
+mod claims;
 mod entities;
 mod gold;
 mod normalize;
@@ -31,6 +32,7 @@ mod quantities;
 mod report;
 mod score;
 
+pub use claims::{score_attribution, score_figures, score_quotes};
 pub use entities::{gold_entities, produced_entities, score_entities, score_entity_list, GoldEntity};
 pub use gold::{load_gold_dir, load_gold_file, GoldDoc, GoldJoined, GoldNoise};
 pub use normalize::{normalize, surfaces_match};

@@ -17,6 +17,9 @@ pub const SCORERS: &[(&str, ScoreFn)] = &[
     ("entities", crate::score_entities),
     ("numbers", crate::score_numbers),
     ("dates", crate::score_dates),
+    ("figures", crate::score_figures),
+    ("attribution", crate::score_attribution),
+    ("quotes", crate::score_quotes),
 ];
 
 /// The gold-side name of a produced noise kind; `None` for kinds the gold

@@ -27,6 +27,8 @@ fn doc(raw: &str) -> Document {
         durations: None,
         entities: None,
         nationalities: None,
+        figures: None,
+        quotes: None,
     }
 }
 

@@ -79,7 +79,7 @@ impl Extractor {
             .enumerate()
             .map(|(i, s)| Sentence { start: s.start, end: s.end, incomplete: cleaned.truncated && i + 1 == n })
             .collect();
-        Document {
+        let mut doc = Document {
             schema: SCHEMA.to_string(),
             id: Document::content_id(&raw),
             meta,
@@ -99,7 +99,13 @@ impl Extractor {
             durations: Some(quantities.durations),
             entities: Some(entities.entities),
             nationalities: Some(entities.nationalities),
-        }
+            figures: None,
+            quotes: None,
+        };
+        // Claims read the finished layers: numbers, dates, entities, nationalities.
+        doc.figures = Some(isnad_claims::figures(&doc));
+        doc.quotes = Some(isnad_claims::quotes(&doc));
+        doc
     }
 }
 

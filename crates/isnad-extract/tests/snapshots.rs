@@ -72,6 +72,29 @@ fn render(doc: &Document) -> String {
             line(&mut out, "entity", m.start, m.end, &m.surface, extra);
         }
     }
+    for f in doc.figures.iter().flatten() {
+        let source = f.source.as_ref().map(|s| s.surface.as_str()).unwrap_or("-");
+        line(
+            &mut out,
+            "figure",
+            f.start,
+            f.end,
+            &f.surface,
+            format!("{:?} {} {:?} source={source} {:?}", f.what, f.value, f.hedge, f.modality),
+        );
+    }
+    for q in doc.quotes.iter().flatten() {
+        let speaker = q.speaker.as_ref().map(|s| s.surface.as_str()).unwrap_or("-");
+        let venue = q.venue.as_ref().map(|s| s.surface.as_str()).unwrap_or("-");
+        line(
+            &mut out,
+            "quote",
+            q.start,
+            q.end,
+            &q.surface,
+            format!("cue={} direct={} speaker={speaker} venue={venue}", q.cue, q.direct),
+        );
+    }
     for a in doc.nationalities.iter().flatten() {
         line(&mut out, "nisba", a.start, a.end, &a.surface, a.country_code.clone());
     }

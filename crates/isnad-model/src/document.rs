@@ -201,6 +201,12 @@ pub struct Document {
     /// Nationality adjectives (nisba) with the country they name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nationalities: Option<Vec<crate::Attribute>>,
+    /// Reported figures: a number, what it counts, where, and who reported it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figures: Option<Vec<crate::Figure>>,
+    /// Direct quotations and reported speech with speaker, cue and venue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quotes: Option<Vec<crate::Quote>>,
 }
 
 impl Document {

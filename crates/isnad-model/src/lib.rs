@@ -7,12 +7,14 @@
 //! a list that is absent was not extracted, an empty list was extracted and
 //! found nothing.
 
+mod claims;
 mod document;
 mod entity;
 mod offsets;
 mod quantity;
 mod span;
 
+pub use claims::*;
 pub use document::*;
 pub use entity::*;
 pub use offsets::{OffsetMap, Segment};

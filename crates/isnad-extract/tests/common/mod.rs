@@ -40,6 +40,20 @@ pub fn check_spans(doc: &Document) {
     for a in doc.nationalities.iter().flatten() {
         assert_eq!(text(a.start, a.end), a.surface, "nationality {a:?}");
     }
+    for f in doc.figures.iter().flatten() {
+        assert_eq!(text(f.start, f.end), f.surface, "figure {f:?}");
+        if let Some(src) = &f.source {
+            assert_eq!(text(src.start, src.end), src.surface, "figure source {src:?}");
+        }
+    }
+    for q in doc.quotes.iter().flatten() {
+        assert_eq!(text(q.start, q.end), q.surface, "quote {q:?}");
+        assert!(q.content_start <= q.content_end && q.content_end <= ti.len_chars(), "quote content {q:?}");
+        assert!(q.cue_start <= q.cue_end && q.cue_end <= ti.len_chars(), "quote cue {q:?}");
+        for s in [&q.speaker, &q.venue].into_iter().flatten() {
+            assert_eq!(text(s.start, s.end), s.surface, "quote speaker/venue {s:?}");
+        }
+    }
     if let Some(r) = &doc.reference {
         if let Some(ev) = r.evidence {
             assert!(ev.end <= ti.len_chars(), "reference evidence {r:?}");

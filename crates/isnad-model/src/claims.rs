@@ -2,7 +2,7 @@
 //!
 //! Every span is a half-open char range into the document's cleaned text.
 
-use isnad_model::Hedge;
+use crate::Hedge;
 use serde::{Deserialize, Serialize};
 
 /// What a figure counts.
