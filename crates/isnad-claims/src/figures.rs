@@ -366,6 +366,7 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
             as_of,
             source,
             modality,
+            citation: None,
         });
     }
     out

@@ -280,6 +280,7 @@ fn quote_at(ctx: &Ctx, i: usize, cue: &'static str, previous: Option<Source>) ->
         content_start: cs,
         content_end: ce,
         venue,
+        citation: None,
     })
 }
 

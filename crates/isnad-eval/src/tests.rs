@@ -29,6 +29,8 @@ fn doc(raw: &str) -> Document {
         nationalities: None,
         figures: None,
         quotes: None,
+        citations: None,
+        events: None,
     }
 }
 

@@ -101,6 +101,8 @@ impl Extractor {
             nationalities: Some(entities.nationalities),
             figures: None,
             quotes: None,
+            citations: None,
+            events: None,
         };
         // Claims read the finished layers: numbers, dates, entities, nationalities.
         doc.figures = Some(isnad_claims::figures(&doc));

@@ -1,4 +1,4 @@
-//! Serde types of the claims layer: figures and quotes.
+//! Serde types of the claims layer: figures, quotes, citations and events.
 //!
 //! Every span is a half-open char range into the document's cleaned text.
 
@@ -108,6 +108,9 @@ pub struct Figure {
     pub source: Option<Source>,
     /// Reported, proposed or demanded.
     pub modality: Modality,
+    /// Index into `doc.citations` when the figure is reported through a cited outlet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation: Option<usize>,
 }
 
 /// A direct quote or a piece of reported speech.
@@ -137,6 +140,83 @@ pub struct Quote {
     /// Where it was said (`في مقابلة مع شبكة …`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub venue: Option<Source>,
+    /// Index into `doc.citations` when the quote is relayed by a cited outlet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation: Option<usize>,
+}
+
+/// An outlet cited as the source of reporting, with whom it cites in turn.
+///
+/// The full chain of a fact is: the article's outlet (`meta.outlet`) → `outlet` → `via`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    /// Start of the citing phrase (cue through the last source).
+    pub start: usize,
+    /// End of the citing phrase.
+    pub end: usize,
+    /// `text[start..end]`.
+    pub surface: String,
+    /// The citing word as written (`بحسب`, `نقلت`, `أفادت`).
+    pub cue: String,
+    /// The cited outlet (`صحيفة واشنطن بوست`), with its entity id when known.
+    pub outlet: Source,
+    /// Whom the outlet cites in turn (`مسؤولين مطلعين`), named or unnamed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<Source>,
+}
+
+/// The kind of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// Meetings, talks, summits, visits.
+    Meeting,
+    /// A proposal or offer.
+    Proposal,
+    /// A demand or condition.
+    Demand,
+    /// An agreement or deal.
+    Agreement,
+    /// A truce, ceasefire or pause.
+    Truce,
+    /// A release or handover of hostages or prisoners.
+    Release,
+    /// An exchange of hostages and prisoners.
+    Exchange,
+    /// A decision, approval or vote.
+    Decision,
+    /// An attack, strike or bombardment.
+    Attack,
+}
+
+/// Something that happened (or was proposed) in the story, anchored on its trigger word.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// The kind.
+    pub kind: EventKind,
+    /// Start of the trigger.
+    pub start: usize,
+    /// End of the trigger.
+    pub end: usize,
+    /// `text[start..end]`, the trigger (`اجتمع`, `هدنة`, `وقف إطلاق النار`).
+    pub surface: String,
+    /// Index into `doc.sentences` of the sentence holding the trigger.
+    pub sentence: usize,
+    /// Entity ids of the participants (people, organisations, countries).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<String>,
+    /// Entity id of the place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// ISO date (or month/year) of the event when the text gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// Indices into `doc.figures` of the figures the event carries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<usize>,
+    /// True when the event is negated or denied (`لم يتم التوصل إلى اتفاق`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub negated: bool,
 }
 
 #[cfg(test)]

@@ -207,6 +207,12 @@ pub struct Document {
     /// Direct quotations and reported speech with speaker, cue and venue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quotes: Option<Vec<crate::Quote>>,
+    /// Outlets cited as sources of reporting, with whom they cite in turn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citations: Option<Vec<crate::Citation>>,
+    /// Events: meetings, proposals, agreements, truces, releases, decisions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<crate::Event>>,
 }
 
 impl Document {
