@@ -1,0 +1,1 @@
+//! Full-text search over isnad documents: tantivy with an Arabic analyzer built on the isnad text layer.

@@ -1,0 +1,1 @@
+//! The story layer: near-duplicates (MinHash LSH), story clustering, timelines, figure series and contradictions.
