@@ -88,6 +88,27 @@ pub enum InputError {
         /// What it should be.
         expected: &'static str,
     },
+    /// A structured input (HTML page, WARC archive, feed) is malformed; `record`
+    /// numbers the WARC record or feed entry (1-based) when the problem is in one.
+    #[error("{file}{}: malformed {format}: {message}", record.map(|r| format!(":{r}")).unwrap_or_default())]
+    Malformed {
+        /// The file or URL.
+        file: String,
+        /// The record or entry (1-based), if any.
+        record: Option<u64>,
+        /// The format (`html`, `warc`, `gzip`, `feed`).
+        format: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+    /// A URL could not be fetched.
+    #[error("{file}: fetch failed: {message}")]
+    Fetch {
+        /// The URL.
+        file: String,
+        /// What went wrong (timeout, status, size limit).
+        message: String,
+    },
 }
 
 impl InputError {
@@ -102,7 +123,9 @@ impl InputError {
             | InputError::JsonSyntax { file, .. }
             | InputError::NotAnObject { file, .. }
             | InputError::MissingText { file, .. }
-            | InputError::WrongFieldType { file, .. } => file,
+            | InputError::WrongFieldType { file, .. }
+            | InputError::Malformed { file, .. }
+            | InputError::Fetch { file, .. } => file,
         }
     }
 
@@ -114,6 +137,7 @@ impl InputError {
             | InputError::NotAnObject { line, .. }
             | InputError::MissingText { line, .. }
             | InputError::WrongFieldType { line, .. } => Some(*line),
+            InputError::Malformed { record, .. } => *record,
             _ => None,
         }
     }

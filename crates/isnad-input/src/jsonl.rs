@@ -47,6 +47,7 @@ pub fn parse_record(line: &str, file: &str, line_no: u64, opts: &ReadOptions) ->
         title: field("title")?,
         published: field("published")?,
         author: field("author")?,
+        lang: field("lang")?,
     };
     opts.fill(&mut meta);
     let mut warnings = Vec::new();

@@ -26,6 +26,9 @@ pub struct Metadata {
     /// Author or byline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
+    /// Language tag of the page (`<html lang>`), when the input gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 /// What kind of noise was removed from the raw input.
