@@ -1,0 +1,331 @@
+//! HTML pages: main content (Readability) and metadata.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use dom_smoothie::{Config, Readability};
+use isnad_input::{InputDoc, InputError};
+use isnad_model::{Metadata, Warning};
+use scraper::{ElementRef, Html, Selector};
+use serde_json::Value;
+
+use crate::text::{html_to_text, squash, tree_to_text};
+use crate::warning;
+
+/// JSON-LD `@type`s that describe an article.
+const ARTICLE_TYPES: &[&str] =
+    &["NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle"];
+
+/// Pages with more elements than this are not given to Readability (body text is used instead).
+const MAX_ELEMENTS: usize = 200_000;
+
+/// Extracts the main text and the metadata of an HTML page.
+///
+/// `raw` is the article's main content (found by [`dom_smoothie`], a
+/// Readability port) as plain text, one paragraph per block, paragraphs
+/// separated by a blank line. When Readability finds nothing, the body text
+/// is used and a `no_main_content` warning is added. The metadata precedence
+/// is described in the crate documentation. `source` becomes `meta.source`;
+/// `url`, when given, is the page URL (it wins over `og:url` and the
+/// canonical link).
+///
+/// # Errors
+///
+/// [`InputError::Malformed`] (`format: "html"`) when the page has no text at all.
+pub fn extract_html(html: &str, source: &str, url: Option<&str>) -> Result<InputDoc, InputError> {
+    let mut warnings = Vec::new();
+    let doc = Html::parse_document(html);
+    let mut meta = page_metadata(&doc, &mut warnings);
+    meta.source = source.to_string();
+    if let Some(u) = url.map(str::trim).filter(|u| !u.is_empty()) {
+        meta.url = Some(u.to_string());
+    }
+    let mut raw = main_text(html, meta.url.as_deref()).unwrap_or_default();
+    if raw.is_empty() {
+        raw = body_text(&doc);
+        if !raw.is_empty() {
+            warnings.push(warning("no_main_content", "no main content found; the whole body text is used"));
+        }
+    }
+    if raw.is_empty() {
+        return Err(InputError::Malformed {
+            file: source.to_string(),
+            record: None,
+            format: "html",
+            message: "the page has no text".into(),
+        });
+    }
+    Ok(InputDoc { meta, raw, warnings })
+}
+
+/// The Readability main content as paragraphs, or `None`.
+fn main_text(html: &str, url: Option<&str>) -> Option<String> {
+    let cfg = Config { max_elements_to_parse: MAX_ELEMENTS, ..Config::default() };
+    // Readability wants an absolute http(s) URL; it only resolves links with it.
+    let url = url.filter(|u| crate::is_url(u));
+    // A safety net: a bug in the third-party parser must not take the caller down.
+    let content = catch_unwind(AssertUnwindSafe(|| {
+        let mut r =
+            Readability::new(html, url, Some(cfg.clone())).or_else(|_| Readability::new(html, None, Some(cfg))).ok()?;
+        r.parse().ok().map(|a| a.content.to_string())
+    }))
+    .ok()??;
+    let text = html_to_text(&content);
+    (!text.is_empty()).then_some(text)
+}
+
+/// The text of `<body>` (or of the whole document when it has none).
+fn body_text(doc: &Html) -> String {
+    match sel("body").and_then(|s| doc.select(&s).next()) {
+        Some(body) => tree_to_text(*body),
+        None => tree_to_text(doc.tree.root()),
+    }
+}
+
+fn sel(s: &str) -> Option<Selector> {
+    Selector::parse(s).ok()
+}
+
+fn first_attr(doc: &Html, selector: &str, attr: &str) -> Option<String> {
+    let s = sel(selector)?;
+    doc.select(&s).filter_map(|e| e.value().attr(attr)).map(squash).find(|v| !v.is_empty())
+}
+
+fn element_text(e: ElementRef<'_>) -> String {
+    squash(&e.text().collect::<String>())
+}
+
+/// What the `<meta>` tags say, keyed by lower-case `property`/`name`/`itemprop`.
+#[derive(Default)]
+struct MetaTags(Vec<(String, String)>);
+
+impl MetaTags {
+    fn read(doc: &Html) -> Self {
+        let mut tags = Vec::new();
+        if let Some(s) = sel("meta") {
+            for e in doc.select(&s) {
+                let v = e.value();
+                let Some(content) = v.attr("content").map(squash).filter(|c| !c.is_empty()) else { continue };
+                for key in ["property", "name", "itemprop"].iter().filter_map(|k| v.attr(k)) {
+                    tags.push((key.trim().to_ascii_lowercase(), content.clone()));
+                }
+            }
+        }
+        MetaTags(tags)
+    }
+
+    /// The first value of any of `keys`, in the order of `keys`.
+    fn get(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| self.0.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()))
+    }
+}
+
+/// What the JSON-LD article object says.
+#[derive(Default, Debug)]
+struct JsonLd {
+    headline: Option<String>,
+    published: Option<String>,
+    authors: Vec<String>,
+    publisher: Option<String>,
+    url: Option<String>,
+}
+
+fn page_metadata(doc: &Html, warnings: &mut Vec<Warning>) -> Metadata {
+    let tags = MetaTags::read(doc);
+    let ld = json_ld(doc, warnings);
+    let title_tag = sel("title").and_then(|s| doc.select(&s).next()).map(element_text).filter(|t| !t.is_empty());
+    let title =
+        tags.get(&["og:title"]).or_else(|| ld.headline.clone()).or(title_tag).or_else(|| tags.get(&["twitter:title"]));
+    let outlet = tags.get(&["og:site_name"]).or_else(|| ld.publisher.clone());
+    let published_candidates = [
+        tags.get(&["article:published_time"]),
+        ld.published.clone(),
+        first_attr(doc, "time[datetime]", "datetime"),
+        tags.get(&[
+            "date",
+            "pubdate",
+            "publishdate",
+            "datepublished",
+            "og:published_time",
+            "dc.date.issued",
+            "dc.date",
+            "dcterms.created",
+            "sailthru.date",
+            "parsely-pub-date",
+        ]),
+    ];
+    let mut published = None;
+    for c in published_candidates.into_iter().flatten() {
+        match normalize_date(&c) {
+            Some(d) => {
+                published = Some(d);
+                break;
+            }
+            None => warnings.push(warning("bad_date", format!("unreadable publication date {c:?} ignored"))),
+        }
+    }
+    let author = if ld.authors.is_empty() {
+        tags.get(&["author", "article:author", "dc.creator", "byl", "parsely-author"]).filter(|a| !crate::is_url(a))
+    } else {
+        Some(ld.authors.join("، "))
+    };
+    let url = tags
+        .get(&["og:url"])
+        .or_else(|| first_attr(doc, "link[rel=canonical]", "href"))
+        .or_else(|| ld.url.clone())
+        .filter(|u| crate::is_url(u));
+    let lang =
+        first_attr(doc, "html[lang]", "lang").or_else(|| tags.get(&["og:locale", "language", "content-language"]));
+    Metadata { title, outlet, published, author, url, lang, ..Metadata::default() }
+}
+
+/// Reads the JSON-LD blocks; the first article object gives the fields.
+fn json_ld(doc: &Html, warnings: &mut Vec<Warning>) -> JsonLd {
+    let mut out = JsonLd::default();
+    let Some(s) = sel("script[type]") else { return out };
+    let mut found = false;
+    for script in doc.select(&s) {
+        let ty = script.value().attr("type").unwrap_or_default();
+        if !ty.trim().eq_ignore_ascii_case("application/ld+json") {
+            continue;
+        }
+        let text: String = script.text().collect();
+        let text = text.trim();
+        let text = text.strip_prefix("<![CDATA[").and_then(|t| t.strip_suffix("]]>")).unwrap_or(text).trim();
+        if text.is_empty() {
+            continue;
+        }
+        let value: Value = match serde_json::from_str(text) {
+            Ok(v) => v,
+            Err(e) => {
+                warnings.push(warning("bad_json_ld", format!("a JSON-LD block is not valid JSON: {e}")));
+                continue;
+            }
+        };
+        if found {
+            continue;
+        }
+        let mut objects = Vec::new();
+        collect_objects(&value, 0, &mut objects);
+        if let Some(article) = objects.iter().find(|o| is_article(o)) {
+            found = true;
+            out.headline = str_field(article, "headline").or_else(|| str_field(article, "name"));
+            out.published = str_field(article, "datePublished");
+            out.authors = names(article.get("author"));
+            out.publisher = names(article.get("publisher")).into_iter().next();
+            out.url = str_field(article, "url");
+        }
+    }
+    out
+}
+
+/// Flattens arrays and `@graph`s into the list of objects (depth-bounded).
+fn collect_objects<'a>(v: &'a Value, depth: usize, out: &mut Vec<&'a serde_json::Map<String, Value>>) {
+    if depth > 8 {
+        return;
+    }
+    match v {
+        Value::Array(items) => items.iter().for_each(|i| collect_objects(i, depth + 1, out)),
+        Value::Object(o) => {
+            out.push(o);
+            if let Some(g) = o.get("@graph") {
+                collect_objects(g, depth + 1, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn is_article(o: &serde_json::Map<String, Value>) -> bool {
+    let matches = |t: &str| ARTICLE_TYPES.iter().any(|a| t.rsplit('/').next() == Some(a));
+    match o.get("@type") {
+        Some(Value::String(t)) => matches(t),
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).any(matches),
+        _ => false,
+    }
+}
+
+fn str_field(o: &serde_json::Map<String, Value>, key: &str) -> Option<String> {
+    let s = match o.get(key)? {
+        Value::String(s) => squash(&html_to_text(s)),
+        Value::Array(a) => a.iter().filter_map(Value::as_str).map(squash).find(|s| !s.is_empty())?,
+        _ => return None,
+    };
+    (!s.is_empty()).then_some(s)
+}
+
+/// Names from a JSON-LD person/organization value: a string, an object with
+/// `name`, or an array of those.
+fn names(v: Option<&Value>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |s: &str| {
+        let s = squash(s);
+        if !s.is_empty() && !crate::is_url(&s) && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    match v {
+        Some(Value::String(s)) => add(s),
+        Some(Value::Object(o)) => {
+            if let Some(n) = o.get("name").and_then(Value::as_str) {
+                add(n);
+            }
+        }
+        Some(Value::Array(items)) => {
+            for i in items {
+                match i {
+                    Value::String(s) => add(s),
+                    Value::Object(o) => {
+                        if let Some(n) = o.get("name").and_then(Value::as_str) {
+                            add(n);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Accepts an ISO 8601 date or date-time (kept as given, trimmed), or an
+/// RFC 2822 date-time (converted to RFC 3339); anything else is `None`.
+pub(crate) fn normalize_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    let iso_date = b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit);
+    if iso_date {
+        let date: jiff::civil::Date = s.get(..10)?.parse().ok()?;
+        let rest = s.get(10..)?;
+        if rest.is_empty() {
+            return Some(date.to_string());
+        }
+        if s.parse::<jiff::Timestamp>().is_ok() || s.parse::<jiff::civil::DateTime>().is_ok() {
+            return Some(s.to_string());
+        }
+        // A date with an unreadable time part: keep the date.
+        return Some(date.to_string());
+    }
+    let zoned = jiff::fmt::rfc2822::parse(s).ok()?;
+    Some(zoned.timestamp().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(normalize_date(" 2024-01-29 ").as_deref(), Some("2024-01-29"));
+        assert_eq!(normalize_date("2024-01-29T10:00:00+03:00").as_deref(), Some("2024-01-29T10:00:00+03:00"));
+        assert_eq!(normalize_date("2024-01-29 garbage").as_deref(), Some("2024-01-29"));
+        assert_eq!(normalize_date("Mon, 29 Jan 2024 10:00:00 +0300").as_deref(), Some("2024-01-29T07:00:00Z"));
+        assert_eq!(normalize_date("2024-13-45"), None);
+        assert_eq!(normalize_date("أمس"), None);
+    }
+}
