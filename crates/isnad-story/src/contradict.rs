@@ -1,0 +1,220 @@
+//! Contradictions and updates inside a figure series.
+//!
+//! Each point stands for a range. When the extractor gave both bounds they
+//! are used; otherwise the hedge decides:
+//!
+//! | hedge | range |
+//! |---|---|
+//! | `Exact` | `[v − 1%, v + 1%]` (rounding in reporting) |
+//! | `About` (نحو، حوالي) | `[v − 10%, v + 10%]` |
+//! | `MoreThan`, `AtLeast` | `[v, ∞)` |
+//! | `LessThan`, `UpTo` | `[0, v]` |
+//!
+//! A single bound from the extractor replaces the matching end.
+//!
+//! Two points of a series are compared when they speak of the same time: the
+//! same `as_of` day when both have one, else effective dates (as_of or
+//! published day) at most [`WINDOW_DAYS`] apart. Undated points are not compared.
+//! Points are attributed to a source key: the source entity id, else the
+//! folded source name, else the outlet, else the document. Disjoint ranges
+//! from different sources are a [`Contradiction`]; from the same source, a
+//! change of value over time is an [`Update`].
+
+use isnad_model::Hedge;
+use isnad_text::fold::{fold, Fold};
+use serde::{Deserialize, Serialize};
+
+use crate::series::{FigurePoint, Series, SeriesKey};
+use crate::util::day_number;
+
+/// Days apart that published dates may be to count as the same time.
+pub const WINDOW_DAYS: i64 = 2;
+
+/// How two points disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContradictionKind {
+    /// Two point estimates (exact or approximate) whose ranges do not overlap.
+    Values,
+    /// A stated bound (more than, at least, less than, up to) that the other figure falls outside.
+    Bound,
+}
+
+/// Two sources disagreeing on the same quantity at the same time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contradiction {
+    /// The series.
+    pub key: SeriesKey,
+    /// The earlier point.
+    pub a: FigurePoint,
+    /// The later point.
+    pub b: FigurePoint,
+    /// How they disagree.
+    pub kind: ContradictionKind,
+}
+
+/// A source revising its own figure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Update {
+    /// The series.
+    pub key: SeriesKey,
+    /// The earlier figure.
+    pub from: FigurePoint,
+    /// The later figure.
+    pub to: FigurePoint,
+}
+
+/// The range a point stands for (see the module docs).
+pub fn range(p: &FigurePoint) -> (f64, f64) {
+    let v = p.value;
+    let (lo, hi) = match p.hedge {
+        Hedge::Exact => (v * 0.99, v * 1.01),
+        Hedge::About => (v * 0.9, v * 1.1),
+        Hedge::MoreThan | Hedge::AtLeast => (v, f64::INFINITY),
+        Hedge::LessThan | Hedge::UpTo => (0.0, v),
+    };
+    (p.low.unwrap_or(lo), p.high.unwrap_or(hi))
+}
+
+fn bounded(p: &FigurePoint) -> bool {
+    !matches!(p.hedge, Hedge::Exact | Hedge::About)
+}
+
+/// Who a point is attributed to, as a comparable key.
+pub fn source_key(p: &FigurePoint) -> String {
+    if let Some(e) = &p.source_entity {
+        return format!("entity:{e}");
+    }
+    if let Some(s) = &p.source {
+        return format!("source:{}", fold(s, Fold::Letters));
+    }
+    if let Some(o) = &p.outlet {
+        return format!("outlet:{}", fold(o, Fold::Letters));
+    }
+    format!("doc:{}", p.doc_id)
+}
+
+/// True when the two points speak of the same time.
+fn same_time(a: &FigurePoint, b: &FigurePoint) -> bool {
+    let day = |s: &Option<String>| s.as_deref().and_then(day_number);
+    if let (Some(x), Some(y)) = (day(&a.as_of), day(&b.as_of)) {
+        return x == y;
+    }
+    let eff = |p: &FigurePoint| day(&p.as_of).or_else(|| day(&p.published));
+    match (eff(a), eff(b)) {
+        (Some(x), Some(y)) => (x - y).abs() <= WINDOW_DAYS,
+        _ => false,
+    }
+}
+
+fn disjoint(a: &FigurePoint, b: &FigurePoint) -> bool {
+    let (alo, ahi) = range(a);
+    let (blo, bhi) = range(b);
+    ahi < blo || bhi < alo
+}
+
+/// Pairs of points from different sources that disagree at the same time.
+pub fn contradictions(series: &Series) -> Vec<Contradiction> {
+    let mut out = Vec::new();
+    for (i, a) in series.points.iter().enumerate() {
+        for b in &series.points[i + 1..] {
+            if source_key(a) == source_key(b) || !same_time(a, b) || !disjoint(a, b) {
+                continue;
+            }
+            let kind = if bounded(a) || bounded(b) { ContradictionKind::Bound } else { ContradictionKind::Values };
+            out.push(Contradiction { key: series.key.clone(), a: a.clone(), b: b.clone(), kind });
+        }
+    }
+    out
+}
+
+/// Consecutive points of the same source whose value changed.
+pub fn updates(series: &Series) -> Vec<Update> {
+    let mut out = Vec::new();
+    for (i, a) in series.points.iter().enumerate() {
+        let key = source_key(a);
+        let Some(b) = series.points[i + 1..].iter().find(|b| source_key(b) == key) else { continue };
+        if (a.value, a.hedge, a.low, a.high) != (b.value, b.hedge, b.low, b.high) {
+            out.push(Update { key: series.key.clone(), from: a.clone(), to: b.clone() });
+        }
+    }
+    out
+}
+
+/// [`contradictions`] over many series.
+pub fn all_contradictions(series: &[Series]) -> Vec<Contradiction> {
+    series.iter().flat_map(contradictions).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::series::series;
+    use isnad_model::{Modality, What};
+
+    fn point(doc: &str, source: &str, day: &str, value: f64, hedge: Hedge) -> FigurePoint {
+        FigurePoint {
+            doc_id: doc.into(),
+            outlet: Some(format!("outlet-{doc}")),
+            published: Some(format!("{day}T09:00:00+00:00")),
+            as_of: None,
+            what: What::Killed,
+            place: Some("قطاع غزة".into()),
+            holder: None,
+            value,
+            low: None,
+            high: None,
+            hedge,
+            source: Some(source.into()),
+            source_entity: None,
+            modality: Modality::Reported,
+            start: 0,
+            end: 10,
+            surface: format!("{value} قتيلا"),
+        }
+    }
+
+    #[test]
+    fn different_sources_disagreeing_on_the_same_day_are_flagged() {
+        let mut b = point("d2", "الجيش الإسرائيلي", "2024-01-29", 21000.0, Hedge::Exact);
+        b.place = Some("غزة".into());
+        let pts = vec![point("d1", "وزارة الصحة", "2024-01-29", 26422.0, Hedge::Exact), b];
+        let s = series(&pts);
+        assert_eq!(s.len(), 1, "غزة and قطاع غزة group together");
+        let c = contradictions(&s[0]);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].kind, ContradictionKind::Values);
+        assert!(updates(&s[0]).is_empty());
+    }
+
+    #[test]
+    fn same_source_revising_is_an_update_not_a_contradiction() {
+        let pts = vec![
+            point("d2", "وزارة الصحة", "2024-01-30", 26637.0, Hedge::Exact),
+            point("d1", "وزارة الصحة", "2024-01-29", 26422.0, Hedge::Exact),
+        ];
+        let s = series(&pts);
+        assert!(contradictions(&s[0]).is_empty());
+        let u = updates(&s[0]);
+        assert_eq!(u.len(), 1);
+        assert_eq!((u[0].from.value, u[0].to.value), (26422.0, 26637.0));
+        assert_eq!(s[0].latest.value, 26637.0);
+    }
+
+    #[test]
+    fn overlapping_hedged_ranges_and_distant_dates_are_not_flagged() {
+        let mut a = point("d1", "مسؤولون إسرائيليون", "2023-11-20", 240.0, Hedge::About);
+        let mut b = point("d2", "الجيش الإسرائيلي", "2023-11-21", 245.0, Hedge::Exact);
+        a.what = What::HostagesHeld;
+        b.what = What::HostagesHeld;
+        let far = FigurePoint { published: Some("2024-05-26".into()), value: 120.0, ..b.clone() };
+        let s = series(&[a, b, far]);
+        assert_eq!(s.len(), 1);
+        assert!(contradictions(&s[0]).is_empty());
+        // A bound the other figure falls short of is flagged as a bound conflict.
+        let c = point("d3", "حماس", "2024-01-29", 30000.0, Hedge::MoreThan);
+        let d = point("d4", "وزارة الصحة", "2024-01-29", 26422.0, Hedge::Exact);
+        let s = series(&[c, d]);
+        assert_eq!(contradictions(&s[0]).iter().map(|c| c.kind).collect::<Vec<_>>(), vec![ContradictionKind::Bound]);
+    }
+}

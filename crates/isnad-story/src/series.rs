@@ -1,0 +1,263 @@
+//! Figure series: the same quantity (what, place, holder) reported over time.
+//!
+//! Places are grouped by a normalized name, not the raw entity id: the
+//! place's canonical name folded with `Fold::Letters`, with a leading generic
+//! head word (`قطاع`, `مدينة`, `محافظة`, `منطقة`, `إقليم`) and the article
+//! removed, so `غزة`, `قطاع غزة` and `مدينة غزة` group together (the entity
+//! ids of those differ, as they are derived from the canonical names).
+//! `What::Other` and `What::Population` figures form no series.
+
+use isnad_model::{Document, Hedge, Modality, What};
+use isnad_text::fold::{fold, Fold};
+use serde::{Deserialize, Serialize};
+
+use crate::util::date_key;
+
+/// One reported figure with the context needed to compare it across documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FigurePoint {
+    /// The document it comes from.
+    pub doc_id: String,
+    /// The document's outlet.
+    pub outlet: Option<String>,
+    /// The document's publication date or date-time (ISO).
+    pub published: Option<String>,
+    /// The date the figure holds as of (ISO), when the text gives one.
+    pub as_of: Option<String>,
+    /// What is counted.
+    pub what: What,
+    /// The place's canonical name, when one is named.
+    pub place: Option<String>,
+    /// Who holds the hostages or prisoners (canonical name), when the text says.
+    pub holder: Option<String>,
+    /// The value.
+    pub value: f64,
+    /// Lower bound given by the extractor.
+    pub low: Option<f64>,
+    /// Upper bound given by the extractor.
+    pub high: Option<f64>,
+    /// The qualifier.
+    pub hedge: Hedge,
+    /// Who it is attributed to: the source entity's canonical name, else the
+    /// source surface, else the cited outlet.
+    pub source: Option<String>,
+    /// The source's entity id, when known.
+    pub source_entity: Option<String>,
+    /// Reported, proposed or demanded (only reported figures come from documents).
+    pub modality: Modality,
+    /// Start of the figure in the document's text (chars).
+    pub start: usize,
+    /// End of the figure (chars).
+    pub end: usize,
+    /// The figure's text.
+    pub surface: String,
+}
+
+/// Words before the holder of hostages or prisoners.
+const HOLDER_CUES: &[&str] = &["لدى", "تحتجز", "يحتجز", "محتجزين في", "سجون", "قبضة", "بحوزة", "بيد"];
+
+impl FigurePoint {
+    /// The reported figures of a document (proposed and demanded ones are left out).
+    pub fn from_document(doc: &Document) -> Vec<FigurePoint> {
+        let entities = doc.entities.as_deref().unwrap_or(&[]);
+        let name = |id: &str| entities.iter().find(|e| e.id == id).map(|e| e.canonical.clone());
+        let citations = doc.citations.as_deref().unwrap_or(&[]);
+        let mut out = Vec::new();
+        for f in doc.figures.iter().flatten() {
+            if f.modality != Modality::Reported {
+                continue;
+            }
+            let (source, source_entity) = match &f.source {
+                Some(s) => {
+                    let canon = s.entity.as_deref().and_then(name);
+                    (Some(canon.unwrap_or_else(|| s.surface.clone())), s.entity.clone())
+                }
+                None => match f.citation.and_then(|i| citations.get(i)) {
+                    Some(c) => (Some(c.outlet.surface.clone()), c.outlet.entity.clone()),
+                    None => (None, None),
+                },
+            };
+            let holder =
+                if matches!(f.what, What::HostagesHeld | What::PrisonersHeld) { holder(doc, f.end) } else { None };
+            out.push(FigurePoint {
+                doc_id: doc.id.clone(),
+                outlet: doc.meta.outlet.clone(),
+                published: doc.meta.published.clone(),
+                as_of: f.as_of.clone(),
+                what: f.what,
+                place: f.place.as_deref().and_then(name),
+                holder,
+                value: f.value,
+                low: f.low,
+                high: f.high,
+                hedge: f.hedge,
+                source,
+                source_entity,
+                modality: f.modality,
+                start: f.start,
+                end: f.end,
+                surface: f.surface.clone(),
+            });
+        }
+        out
+    }
+
+    /// The date used to order and compare points: `as_of`, else the published day.
+    pub fn date(&self) -> Option<String> {
+        self.as_of.as_deref().and_then(date_key).or_else(|| self.published.as_deref().and_then(date_key))
+    }
+}
+
+/// The holder named right after a hostage or prisoner figure: a holder cue
+/// within 40 chars after the figure, then an organisation or place mention
+/// within 25 chars after the cue, in the same sentence.
+fn holder(doc: &Document, end: usize) -> Option<String> {
+    let sentence_end = doc.sentences.iter().find(|s| s.start <= end && end <= s.end).map_or(end + 80, |s| s.end);
+    let window_end = (end + 40).min(sentence_end);
+    let window: String = doc.text.chars().skip(end).take(window_end.saturating_sub(end)).collect();
+    let cue_at = HOLDER_CUES
+        .iter()
+        .filter_map(|c| window.find(c).map(|b| window[..b].chars().count() + c.chars().count()))
+        .min()?;
+    let from = end + cue_at;
+    let mut best: Option<(usize, &str)> = None;
+    for e in doc.entities.iter().flatten() {
+        if !matches!(e.entity_type, isnad_model::EntityType::Org | isnad_model::EntityType::Place) {
+            continue;
+        }
+        for m in &e.mentions {
+            if m.start >= from
+                && m.start <= from + 25
+                && m.start < sentence_end
+                && best.is_none_or(|(s, _)| m.start < s)
+            {
+                best = Some((m.start, e.canonical.as_str()));
+            }
+        }
+    }
+    best.map(|(_, n)| n.to_string())
+}
+
+/// Heads dropped from place names before grouping.
+const PLACE_HEADS: &[&str] = &["قطاع", "مدينه", "محافظه", "منطقه", "اقليم"];
+
+/// The grouping key of a place or holder name (see the module docs).
+pub fn place_key(name: &str) -> String {
+    let folded = fold(name.trim(), Fold::Letters);
+    let mut words: Vec<&str> = folded.split_whitespace().collect();
+    if words.len() > 1 && PLACE_HEADS.contains(&words[0]) {
+        words.remove(0);
+    }
+    let mut out: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+    if let Some(first) = out.first_mut() {
+        if first.chars().count() > 3 && first.starts_with("ال") {
+            *first = first.chars().skip(2).collect();
+        }
+    }
+    out.join(" ")
+}
+
+/// What identifies a series.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SeriesKey {
+    /// What is counted.
+    pub what: What,
+    /// The [`place_key`] of the place.
+    pub place: Option<String>,
+    /// The [`place_key`] of the holder.
+    pub holder: Option<String>,
+}
+
+impl PartialOrd for WhatOrd {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// `What` ordered by its serialized name (for sorting keys).
+#[derive(PartialEq, Eq)]
+struct WhatOrd(What);
+
+impl Ord for WhatOrd {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        what_name(self.0).cmp(what_name(other.0))
+    }
+}
+
+/// The snake_case name of a `What`.
+pub fn what_name(w: What) -> &'static str {
+    match w {
+        What::Killed => "killed",
+        What::Wounded => "wounded",
+        What::HostagesHeld => "hostages_held",
+        What::HostagesReleased => "hostages_released",
+        What::HostagesDead => "hostages_dead",
+        What::PrisonersHeld => "prisoners_held",
+        What::PrisonersReleased => "prisoners_released",
+        What::Arrested => "arrested",
+        What::Displaced => "displaced",
+        What::Missing => "missing",
+        What::Population => "population",
+        What::TruceDuration => "truce_duration",
+        What::Aid => "aid",
+        What::Money => "money",
+        What::Other => "other",
+    }
+}
+
+/// Points of one quantity, in time order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Series {
+    /// What, where, held by whom.
+    pub key: SeriesKey,
+    /// Points sorted by [`FigurePoint::date`] (undated last), then document and offset.
+    pub points: Vec<FigurePoint>,
+    /// The last point.
+    pub latest: FigurePoint,
+}
+
+/// The key of a point.
+pub fn key_of(p: &FigurePoint) -> SeriesKey {
+    SeriesKey {
+        what: p.what,
+        place: p.place.as_deref().map(place_key).filter(|k| !k.is_empty()),
+        holder: p.holder.as_deref().map(place_key).filter(|k| !k.is_empty()),
+    }
+}
+
+/// Groups reported points into series, ordered by what, place and holder.
+pub fn series(points: &[FigurePoint]) -> Vec<Series> {
+    let mut groups: Vec<(SeriesKey, Vec<FigurePoint>)> = Vec::new();
+    for p in points {
+        if p.modality != Modality::Reported || matches!(p.what, What::Other | What::Population) {
+            continue;
+        }
+        let k = key_of(p);
+        match groups.iter_mut().find(|(g, _)| *g == k) {
+            Some((_, v)) => v.push(p.clone()),
+            None => groups.push((k, vec![p.clone()])),
+        }
+    }
+    groups.sort_by(|a, b| {
+        WhatOrd(a.0.what)
+            .cmp(&WhatOrd(b.0.what))
+            .then_with(|| (&a.0.place, &a.0.holder).cmp(&(&b.0.place, &b.0.holder)))
+    });
+    groups
+        .into_iter()
+        .filter_map(|(key, mut points)| {
+            points.sort_by(|a, b| {
+                let (da, db) = (a.date(), b.date());
+                (da.is_none(), da, &a.published, &a.doc_id, a.start).cmp(&(
+                    db.is_none(),
+                    db,
+                    &b.published,
+                    &b.doc_id,
+                    b.start,
+                ))
+            });
+            let latest = points.last()?.clone();
+            Some(Series { key, points, latest })
+        })
+        .collect()
+}
