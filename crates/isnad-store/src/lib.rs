@@ -26,6 +26,9 @@
 //! | `stories` | `id`, `label`, `first`, `last`, `profile` (JSON, opaque to the store) |
 //! | `signatures` | `doc`, `signature` (opaque MinHash blob for rebuilding the near-duplicate index) |
 //!
+//! An entity row is created by the first document naming it; later documents only fill in a
+//! missing `english` or `country`.
+//!
 //! Enum values (`what`, `hedge`, `modality`, `kind`, `type`) are stored as their JSON names
 //! (`killed`, `about`, `PERSON`, …). Dates are ISO strings as given by the input; date filters
 //! compare them as strings, so a `to` of `2024-05-01` includes the whole day.
@@ -199,12 +202,17 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
-        let supported = schema::current_version();
+        self.migrate_with(schema::MIGRATIONS)
+    }
+
+    /// Applies the migrations the store lacks, each in its own transaction.
+    fn migrate_with(&mut self, migrations: &[&str]) -> Result<(), StoreError> {
+        let supported = migrations.len() as i64;
         let found = self.schema_version()?;
         if found > supported {
             return Err(StoreError::TooNew { path: self.path.clone(), found, supported });
         }
-        for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(found.max(0) as usize) {
+        for (i, sql) in migrations.iter().enumerate().skip(found.max(0) as usize) {
             let path = self.path.clone();
             let tx = self.conn.transaction().map_err(|e| sqlite_error(&path, e))?;
             tx.execute_batch(sql).map_err(|e| sqlite_error(&path, e))?;

@@ -378,6 +378,37 @@ fn a_newer_store_is_refused() {
 }
 
 #[test]
+fn migrations_apply_in_order_and_a_failed_one_changes_nothing() {
+    let dir = tmp();
+    let mut store = Store::open(dir.path()).unwrap();
+    store.put_documents(&[doc("a", None, "x", "2024-05-01", 1)]).unwrap();
+    let table_exists = |store: &Store, name: &str| -> bool {
+        store
+            .conn
+            .query_row("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", [name], |r| {
+                r.get::<_, i64>(0)
+            })
+            .unwrap()
+            == 1
+    };
+    // A broken second migration: its first statement must not survive the failure.
+    let broken = [schema::MIGRATIONS[0], "CREATE TABLE extra (a TEXT); THIS IS NOT SQL;"];
+    assert!(store.migrate_with(&broken).is_err());
+    assert_eq!(store.schema_version().unwrap(), 1);
+    assert!(!table_exists(&store, "extra"));
+    // A good one is applied once; re-running is a no-op.
+    let good = [schema::MIGRATIONS[0], "CREATE TABLE extra (a TEXT);"];
+    store.migrate_with(&good).unwrap();
+    store.migrate_with(&good).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 2);
+    assert!(table_exists(&store, "extra"));
+    assert_eq!(store.counts().unwrap().documents, 1);
+    drop(store);
+    // This binary knows only version 1 and refuses the migrated store.
+    assert!(matches!(Store::open(dir.path()), Err(StoreError::TooNew { found: 2, .. })));
+}
+
+#[test]
 fn read_only_open_refuses_an_unmigrated_store() {
     let dir = tmp();
     drop(rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap());
@@ -484,6 +515,10 @@ fn killed_writer_leaves_only_whole_batches() {
         }
         let stored = verify_whole(dir);
         assert!(stored >= previous, "round {round}: {stored} documents after {previous}");
+        eprintln!(
+            "round {round}: killed {} with {stored} of {total} documents stored",
+            if running { "mid-run" } else { "after exit" }
+        );
         previous = stored;
     }
     assert!(killed_mid_run > 0, "the writer always finished before being killed");
