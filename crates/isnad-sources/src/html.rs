@@ -315,6 +315,59 @@ pub(crate) fn normalize_date(s: &str) -> Option<String> {
     Some(zoned.timestamp().to_string())
 }
 
+/// Decodes the bytes of an HTML page: with `charset` (from an HTTP header)
+/// when given and known, else the charset its `<meta>` declares, else by
+/// [`isnad_input::decode`] (UTF-8, UTF-16 with BOM, Windows-1256).
+/// A declared UTF-8 or UTF-16 charset also goes through [`isnad_input::decode`],
+/// so a page that lies about being UTF-8 still reads.
+///
+/// # Errors
+///
+/// The errors of [`isnad_input::decode`] (binary or undecodable bytes).
+pub fn decode_html(bytes: &[u8], charset: Option<&str>, name: &str) -> Result<(String, Vec<Warning>), InputError> {
+    let label = charset.map(str::to_string).or_else(|| meta_charset(bytes));
+    let encoding = label.as_deref().and_then(|l| encoding_rs::Encoding::for_label(l.trim().as_bytes()));
+    match encoding {
+        Some(enc) if enc != encoding_rs::UTF_8 && enc != encoding_rs::UTF_16LE && enc != encoding_rs::UTF_16BE => {
+            if bytes.contains(&0) {
+                return isnad_input::decode(bytes, name);
+            }
+            let (text, _, had_errors) = enc.decode(bytes);
+            let mut warnings = Vec::new();
+            if had_errors {
+                warnings.push(warning(
+                    "decode_errors",
+                    format!("some bytes are not valid {}; replaced with U+FFFD", enc.name()),
+                ));
+            }
+            Ok((text.into_owned(), warnings))
+        }
+        _ => isnad_input::decode(bytes, name),
+    }
+}
+
+/// The charset a page declares in its first 4 KiB (`<meta charset>` or `http-equiv`).
+fn meta_charset(bytes: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = head.get(from..)?.find("charset=") {
+        let start = from + i + "charset=".len();
+        let value: String = head
+            .get(start..)?
+            .trim_start_matches(['"', '\'', ' '])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+            .collect();
+        // Only inside a <meta> tag.
+        let tag_start = head.get(..start)?.rfind('<');
+        if tag_start.is_some_and(|t| head.get(t..).is_some_and(|s| s.starts_with("<meta"))) && !value.is_empty() {
+            return Some(value);
+        }
+        from = start;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,5 +380,18 @@ mod tests {
         assert_eq!(normalize_date("Mon, 29 Jan 2024 10:00:00 +0300").as_deref(), Some("2024-01-29T07:00:00Z"));
         assert_eq!(normalize_date("2024-13-45"), None);
         assert_eq!(normalize_date("أمس"), None);
+    }
+
+    #[test]
+    fn charsets() {
+        let (enc, _, _) = encoding_rs::WINDOWS_1256.encode("<meta charset=\"windows-1256\"><p>مرحبا</p>");
+        let (t, w) = decode_html(&enc, None, "x").unwrap();
+        assert!(t.contains("مرحبا") && w.is_empty());
+        let (enc, _, _) = encoding_rs::ISO_8859_6.encode("<p>سلام</p>");
+        assert!(decode_html(&enc, Some("iso-8859-6"), "x").unwrap().0.contains("سلام"));
+        let html = "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\"><p>نص</p>";
+        assert_eq!(meta_charset(html.as_bytes()).as_deref(), Some("utf-8"));
+        assert_eq!(decode_html(html.as_bytes(), Some("bogus-charset"), "x").unwrap().0, html);
+        assert_eq!(meta_charset(b"<p>charset=utf-8</p>"), None);
     }
 }
