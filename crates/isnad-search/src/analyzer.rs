@@ -1,6 +1,6 @@
 //! The Arabic analyzer: isnad tokens, clitics chosen with the word list, folding, a light stem.
 
-use isnad_text::fold::{fold, fold_char, is_diacritic, Fold, TATWEEL};
+use isnad_text::fold::{fold, Fold};
 use isnad_text::lexicon::words;
 use isnad_text::tokens::{analyses, tokenize, Analysis, Clitic, TokenKind};
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
@@ -218,11 +218,6 @@ pub fn light_stem(term: &str) -> String {
         }
     }
     term.to_string()
-}
-
-/// The letter-folded form of a string as used for exact keyword fields (outlet names are kept verbatim).
-pub fn fold_letters(s: &str) -> String {
-    s.chars().filter(|&c| !is_diacritic(c) && c != TATWEEL).filter_map(|c| fold_char(c, Fold::Letters)).collect()
 }
 
 #[cfg(test)]
