@@ -6,7 +6,7 @@
 //! Writes go through [`Store::put_batch`], one transaction per batch: a crash or a full disk
 //! never leaves half a batch behind.
 //!
-//! # Schema (version 1)
+//! # Schema (version 2)
 //!
 //! The schema version is `PRAGMA user_version`; migrations are an ordered list of SQL scripts,
 //! each applied in its own transaction. A store newer than the binary is refused.
@@ -25,6 +25,7 @@
 //! | `duplicates` | `doc` (the near-duplicate), `canonical` (the document it duplicates), `similarity` |
 //! | `stories` | `id`, `label`, `first`, `last`, `profile` (JSON, opaque to the store) |
 //! | `signatures` | `doc`, `signature` (opaque MinHash blob for rebuilding the near-duplicate index) |
+//! | `ingest_runs` | `id`, `started`, `finished` (unix seconds; `finished` stays empty for an interrupted run), `batches`, `new`, `unchanged`, `revised` (added to in each batch's transaction) |
 //!
 //! An entity row is created by the first document naming it; later documents only fill in a
 //! missing `english` or `country`.
@@ -132,6 +133,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     read_only: bool,
+    /// The ingest run begun with [`Store::begin_run`], if any.
+    run: Option<i64>,
 }
 
 impl Store {
@@ -145,7 +148,7 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql)?;
         conn.pragma_update(None, "foreign_keys", true).map_err(sql)?;
-        let mut store = Store { conn, path, read_only: false };
+        let mut store = Store { conn, path, read_only: false, run: None };
         store.migrate()?;
         Ok(store)
     }
@@ -169,7 +172,7 @@ impl Store {
         if found < supported {
             return Err(StoreError::NeedsMigration { path, found, supported });
         }
-        Ok(Store { conn, path, read_only: true })
+        Ok(Store { conn, path, read_only: true, run: None })
     }
 
     /// The database file.

@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::write::enum_name;
-use crate::{Store, StoreError, StoryRow};
+use crate::{RunRow, Store, StoreError, StoryRow};
 
 /// Filter for [`Store::documents`]. Empty fields do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -672,6 +672,25 @@ impl Store {
             "SELECT s.doc, s.signature FROM signatures s JOIN documents d ON d.id = s.doc ORDER BY d.seq",
             Vec::new(),
             |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+    }
+
+    /// All ingest runs, oldest first.
+    pub fn runs(&self) -> Result<Vec<RunRow>, StoreError> {
+        self.rows(
+            "SELECT id, started, finished, batches, new, unchanged, revised FROM ingest_runs ORDER BY id",
+            Vec::new(),
+            |r| {
+                Ok(RunRow {
+                    id: r.get(0)?,
+                    started: r.get(1)?,
+                    finished: r.get(2)?,
+                    batches: u64_col(r, 3)?,
+                    new: u64_col(r, 4)?,
+                    unchanged: u64_col(r, 5)?,
+                    revised: u64_col(r, 6)?,
+                })
+            },
         )
     }
 

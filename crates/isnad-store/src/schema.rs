@@ -158,6 +158,18 @@ CREATE TABLE signatures (
     signature  BLOB NOT NULL
 );
 "#,
+    // 2: ingest runs, updated in the same transaction as each batch.
+    r#"
+CREATE TABLE ingest_runs (
+    id         INTEGER PRIMARY KEY,
+    started    INTEGER NOT NULL,
+    finished   INTEGER,
+    batches    INTEGER NOT NULL DEFAULT 0,
+    new        INTEGER NOT NULL DEFAULT 0,
+    unchanged  INTEGER NOT NULL DEFAULT 0,
+    revised    INTEGER NOT NULL DEFAULT 0
+);
+"#,
 ];
 
 /// The schema version this binary writes and reads.

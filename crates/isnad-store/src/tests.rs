@@ -110,7 +110,7 @@ fn open_creates_store_and_reopen_keeps_schema() {
     let root = dir.path().join("data");
     {
         let store = Store::open(&root).unwrap();
-        assert_eq!(store.schema_version().unwrap(), schema::current_version());
+        assert_eq!(store.schema_version().unwrap(), 2);
         assert!(root.join(DB_FILE).is_file());
         let mode: String = store.conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
         assert_eq!(mode, "wal");
@@ -118,7 +118,7 @@ fn open_creates_store_and_reopen_keeps_schema() {
         assert_eq!(fk, 1);
     }
     let mut store = Store::open(&root).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), 2);
     store.put_documents(&[doc("a", None, "الجزيرة", "2024-05-01", 2)]).unwrap();
     drop(store);
     let store = Store::open(&root).unwrap();
@@ -372,7 +372,9 @@ fn a_newer_store_is_refused() {
     conn.pragma_update(None, "user_version", 99).unwrap();
     drop(conn);
     for err in [Store::open(dir.path()).unwrap_err(), Store::open_read_only(dir.path()).unwrap_err()] {
-        assert!(matches!(err, StoreError::TooNew { found: 99, supported: 1, .. }), "{err}");
+        assert!(
+            matches!(err, StoreError::TooNew { found: 99, supported, .. } if supported == schema::current_version())
+        );
         assert!(err.to_string().contains(DB_FILE), "{err}");
     }
 }
@@ -392,20 +394,44 @@ fn migrations_apply_in_order_and_a_failed_one_changes_nothing() {
             == 1
     };
     // A broken second migration: its first statement must not survive the failure.
-    let broken = [schema::MIGRATIONS[0], "CREATE TABLE extra (a TEXT); THIS IS NOT SQL;"];
+    let v = schema::current_version();
+    let mut broken = schema::MIGRATIONS.to_vec();
+    broken.push("CREATE TABLE extra (a TEXT); THIS IS NOT SQL;");
     assert!(store.migrate_with(&broken).is_err());
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), v);
     assert!(!table_exists(&store, "extra"));
     // A good one is applied once; re-running is a no-op.
-    let good = [schema::MIGRATIONS[0], "CREATE TABLE extra (a TEXT);"];
+    let mut good = schema::MIGRATIONS.to_vec();
+    good.push("CREATE TABLE extra (a TEXT);");
     store.migrate_with(&good).unwrap();
     store.migrate_with(&good).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), v + 1);
     assert!(table_exists(&store, "extra"));
     assert_eq!(store.counts().unwrap().documents, 1);
     drop(store);
-    // This binary knows only version 1 and refuses the migrated store.
-    assert!(matches!(Store::open(dir.path()), Err(StoreError::TooNew { found: 2, .. })));
+    // This binary does not know the extra migration and refuses the store.
+    let err = Store::open(dir.path()).unwrap_err();
+    assert!(matches!(err, StoreError::TooNew { found, supported, .. } if found == v + 1 && supported == v), "{err}");
+}
+
+#[test]
+fn an_older_store_is_migrated_and_keeps_its_data() {
+    let dir = tmp();
+    let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+    conn.execute_batch(schema::MIGRATIONS[0]).unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+    conn.execute("INSERT INTO stories (id, label) VALUES ('old', 'قصة قديمة')", []).unwrap();
+    drop(conn);
+    let mut store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.schema_version().unwrap(), schema::current_version());
+    assert_eq!(store.stories().unwrap()[0].label.as_deref(), Some("قصة قديمة"));
+    let run = store.begin_run().unwrap();
+    store.put_documents(&[doc("a", None, "x", "2024-05-01", 1), doc("b", None, "x", "2024-05-01", 1)]).unwrap();
+    store.put_documents(&[doc("a", None, "x", "2024-05-01", 1)]).unwrap();
+    let done = store.finish_run().unwrap().unwrap();
+    assert_eq!((done.id, done.batches, done.new, done.unchanged, done.revised), (run, 2, 2, 1, 0));
+    assert!(done.finished.is_some());
+    assert_eq!(store.finish_run().unwrap(), None);
 }
 
 #[test]
@@ -413,7 +439,7 @@ fn read_only_open_refuses_an_unmigrated_store() {
     let dir = tmp();
     drop(rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap());
     let err = Store::open_read_only(dir.path()).unwrap_err();
-    assert!(matches!(err, StoreError::NeedsMigration { found: 0, supported: 1, .. }), "{err}");
+    assert!(matches!(err, StoreError::NeedsMigration { found: 0, .. }), "{err}");
 }
 
 // --- Crash safety: a writer killed with SIGKILL never leaves half a batch. ---
@@ -433,12 +459,14 @@ fn crash_doc(batch: usize, i: usize) -> Document {
 fn crash_child() {
     let Ok(dir) = std::env::var(CHILD_ENV) else { return };
     let mut store = Store::open(Path::new(&dir)).unwrap();
+    store.begin_run().unwrap();
     for batch in 0..CHILD_BATCHES {
         let docs: Vec<Document> = (0..PER_BATCH).map(|i| crash_doc(batch, i)).collect();
         let items: Vec<Item<'_>> =
             docs.iter().map(|d| Item { signature: Some(d.id.as_bytes().to_vec()), ..Item::new(d) }).collect();
         store.put_batch(&items, &[]).unwrap();
     }
+    store.finish_run().unwrap();
 }
 
 fn stored_documents(dir: &Path) -> u64 {
@@ -472,6 +500,13 @@ fn verify_whole(dir: &Path) -> u64 {
     }
     let n = docs.len() as u64;
     assert_eq!(n % PER_BATCH as u64, 0, "{n} documents is not a whole number of batches");
+    // Run counts are written in the batch transactions, so they account for every stored document.
+    let runs = store.runs().unwrap();
+    assert_eq!(runs.iter().map(|r| r.new + r.revised).sum::<u64>(), n);
+    assert_eq!(
+        runs.iter().map(|r| r.batches).sum::<u64>() * PER_BATCH as u64,
+        runs.iter().map(|r| r.new + r.revised + r.unchanged).sum::<u64>()
+    );
     n
 }
 
@@ -497,7 +532,7 @@ fn killed_writer_leaves_only_whole_batches() {
         seed
     };
     let total = (CHILD_BATCHES * PER_BATCH) as u64;
-    let mut killed_mid_run = 0;
+    let mut killed = Vec::new();
     let mut previous = 0;
     for round in 0..5 {
         let mut child = spawn_child(dir);
@@ -510,9 +545,7 @@ fn killed_writer_leaves_only_whole_batches() {
         let running = child.try_wait().unwrap().is_none();
         child.kill().unwrap();
         child.wait().unwrap();
-        if running {
-            killed_mid_run += 1;
-        }
+        killed.push(running);
         let stored = verify_whole(dir);
         assert!(stored >= previous, "round {round}: {stored} documents after {previous}");
         eprintln!(
@@ -521,7 +554,7 @@ fn killed_writer_leaves_only_whole_batches() {
         );
         previous = stored;
     }
-    assert!(killed_mid_run > 0, "the writer always finished before being killed");
+    assert!(killed.contains(&true), "the writer always finished before being killed");
 
     // A resumed run completes, skips what is stored and duplicates nothing.
     let status = spawn_child(dir).wait().unwrap();
@@ -533,4 +566,11 @@ fn killed_writer_leaves_only_whole_batches() {
     let expected_figures: u64 = (0..total).map(|n| n % 4).sum();
     assert_eq!(store.counts().unwrap().figures, expected_figures);
     assert_eq!(store.signatures().unwrap().len() as u64, total);
+    let runs = store.runs().unwrap();
+    assert_eq!(runs.len(), 6);
+    for (run, killed) in runs.iter().zip(&killed) {
+        assert_eq!(run.finished.is_none(), *killed, "a killed run stays unfinished: {run:?}");
+    }
+    assert!(runs[5].finished.is_some());
+    assert_eq!(runs[5].batches as usize, CHILD_BATCHES);
 }

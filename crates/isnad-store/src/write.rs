@@ -88,7 +88,7 @@ impl Store {
     pub fn put_batch(&mut self, items: &[Item<'_>], stories: &[StoryRow]) -> Result<BatchOutcome, StoreError> {
         self.check_writable()?;
         let path = self.path.clone();
-        let now = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+        let now = unix_now();
         let tx = self.conn.transaction().map_err(|e| sqlite_error(&path, e))?;
         for story in stories {
             upsert_story(&tx, story).map_err(|e| wrap(&path, e))?;
@@ -103,8 +103,37 @@ impl Store {
             }
             out.outcomes.push(outcome);
         }
+        if let Some(run) = self.run {
+            tx.prepare_cached(
+                "UPDATE ingest_runs SET batches = batches + 1, new = new + ?2, unchanged = unchanged + ?3,
+                     revised = revised + ?4 WHERE id = ?1",
+            )
+            .and_then(|mut s| s.execute(params![run, out.new as i64, out.unchanged as i64, out.revised as i64]))
+            .map_err(|e| sqlite_error(&path, e))?;
+        }
         tx.commit().map_err(|e| sqlite_error(&path, e))?;
         Ok(out)
+    }
+
+    /// Starts an ingest run: until [`Store::finish_run`], every batch adds its counts to the
+    /// run's row in its own transaction, so the counts always match what was stored.
+    /// Returns the run id. A run still open is left unfinished.
+    pub fn begin_run(&mut self) -> Result<i64, StoreError> {
+        self.check_writable()?;
+        self.conn.execute("INSERT INTO ingest_runs (started) VALUES (?1)", [unix_now()]).map_err(|e| self.err(e))?;
+        let id = self.conn.last_insert_rowid();
+        self.run = Some(id);
+        Ok(id)
+    }
+
+    /// Marks the current ingest run finished and returns it; `None` when no run was begun.
+    pub fn finish_run(&mut self) -> Result<Option<RunRow>, StoreError> {
+        self.check_writable()?;
+        let Some(run) = self.run.take() else { return Ok(None) };
+        self.conn
+            .execute("UPDATE ingest_runs SET finished = ?2 WHERE id = ?1", params![run, unix_now()])
+            .map_err(|e| self.err(e))?;
+        Ok(self.runs()?.into_iter().find(|r| r.id == run))
     }
 
     /// Stores documents with no extras; see [`Store::put_batch`].
@@ -128,6 +157,29 @@ impl Store {
             .map_err(|e| self.err(e))?;
         Ok(n > 0)
     }
+}
+
+/// One ingest run (see [`Store::begin_run`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunRow {
+    /// Run id.
+    pub id: i64,
+    /// Unix seconds at the start.
+    pub started: i64,
+    /// Unix seconds at the end; `None` for a run still going or interrupted.
+    pub finished: Option<i64>,
+    /// Batches committed.
+    pub batches: u64,
+    /// Documents stored new.
+    pub new: u64,
+    /// Documents found already stored.
+    pub unchanged: u64,
+    /// Documents stored as revisions.
+    pub revised: u64,
+}
+
+fn unix_now() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 
 /// An error inside a write: SQLite or JSON encoding.
