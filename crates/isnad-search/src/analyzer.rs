@@ -28,6 +28,9 @@ const LEXICAL_AL: &[&str] = &[
     "الان",
 ];
 
+/// Stems never split off: `والي` (governor) is not `و` + `الي` (a spelling of `إلى`).
+const NOT_STEMS: &[&str] = &["الي"];
+
 /// Suffixes stripped by the stem analyzer, in the letter-folded form (ة is ه), longest first.
 const SUFFIXES: &[&str] = &["ات", "ون", "ين", "ها", "هم", "يه", "ي", "ه"];
 
@@ -38,7 +41,7 @@ const MIN_STEM_AFTER_SUFFIX: usize = 3;
 ///
 /// Splits with [`isnad_text::tokens::tokenize`], drops punctuation, and
 /// emits one token per word: for Arabic words the stem without proclitics
-/// and article (chosen with the bundled word list, see [`normalize_word`]),
+/// and article (chosen with the bundled word list, see [`word_forms`]),
 /// letter-folded; Latin words lowercased; numbers with ASCII digits. With
 /// `stem` set, also strips one common suffix (see [`light_stem`]). Offsets
 /// are byte offsets of the whole surface word in the original text.
@@ -66,6 +69,18 @@ impl ArabicTokenizer {
     /// The terms this analyzer emits for `text`, with byte offsets (for tests and query building).
     pub fn terms(&self, text: &str) -> Vec<(String, usize, usize)> {
         analyze(text, self.stem).into_iter().map(|t| (t.text, t.offset_from, t.offset_to)).collect()
+    }
+
+    /// The terms of `text` grouped by position: one group per word, usually of one term.
+    pub fn positions(&self, text: &str) -> Vec<Vec<String>> {
+        let mut out: Vec<Vec<String>> = Vec::new();
+        for t in analyze(text, self.stem) {
+            match out.get_mut(t.position) {
+                Some(group) => group.push(t.text),
+                None => out.push(vec![t.text]),
+            }
+        }
+        out
     }
 }
 
@@ -114,26 +129,34 @@ fn analyze(text: &str, stem: bool) -> Vec<Token> {
     let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     bytes.push(text.len());
     let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
+    let mut out: Vec<Token> = Vec::new();
+    let mut position = 0;
     for tok in tokenize(text) {
         let surface: String = chars[tok.start..tok.end].iter().collect();
-        let term = match tok.kind {
+        let mut forms = match tok.kind {
             TokenKind::Punct => continue,
-            TokenKind::Arabic => normalize_word(&surface),
-            TokenKind::Latin => surface.to_lowercase(),
-            TokenKind::Number => fold(&surface, Fold::Orthographic),
+            TokenKind::Arabic => word_forms(&surface),
+            TokenKind::Latin => vec![surface.to_lowercase()],
+            TokenKind::Number => vec![fold(&surface, Fold::Orthographic)],
         };
-        if term.is_empty() {
+        if stem && tok.kind == TokenKind::Arabic {
+            forms = forms.iter().map(|f| light_stem(f)).collect();
+            forms.dedup();
+        }
+        forms.retain(|f| !f.is_empty());
+        if forms.is_empty() {
             continue;
         }
-        let term = if stem && tok.kind == TokenKind::Arabic { light_stem(&term) } else { term };
-        out.push(Token {
-            offset_from: bytes[tok.start],
-            offset_to: bytes[tok.end],
-            position: out.len(),
-            text: term,
-            position_length: 1,
-        });
+        for text in forms {
+            out.push(Token {
+                offset_from: bytes[tok.start],
+                offset_to: bytes[tok.end],
+                position,
+                text,
+                position_length: 1,
+            });
+        }
+        position += 1;
     }
     out
 }
@@ -156,25 +179,29 @@ fn strips_article(a: &Analysis, bare_len: usize) -> bool {
     a.clitics.last() == Some(&Clitic::Al) && prefix + a.stem.chars().count() == bare_len
 }
 
-/// Normalizes one Arabic word for matching: proclitics removed, then the
+/// The matching forms of one Arabic word: proclitics removed, then the
 /// article, then letter-folded (alef forms, ى/ي, ة/ه, marks, tatweel).
+/// Usually one form; two for an unknown word that may carry one proclitic
+/// (the whole word first, then the word without it), emitted at one position.
 ///
 /// Proclitics (و ف ب ك ل لل س) are removed when the remaining stem is a
 /// known word more frequent than the whole word (so `بغزة` → `غزة` but
 /// `لبنان` and `بيروت` stay whole). An unknown word loses a clitic chain
-/// ending in the article, or a single proclitic before at least four letters.
+/// ending in the article; before at least four letters a single proclitic is
+/// both kept and removed (`لبلينكن` → `لبلينكن`, `بلينكن`).
 /// The article `ال` is then removed when at least two letters remain,
 /// except in lexical words (`الله`, `الذي`, `التي`, …).
-pub fn normalize_word(word: &str) -> String {
+pub fn word_forms(word: &str) -> Vec<String> {
     let all = analyses(word);
     let bare = &all[0];
     let bare_len = bare.stem.chars().count();
     let candidates = all[1..].iter().filter(|a| !strips_article(a, bare_len));
     let best_known = candidates
         .clone()
-        .filter(|a| a.known)
+        .filter(|a| a.known && !NOT_STEMS.contains(&a.stem.as_str()))
         .filter_map(|a| zipf(&a.stem).map(|z| (z, a)))
         .max_by(|x, y| x.0.cmp(&y.0).then(y.1.clitics.len().cmp(&x.1.clitics.len())));
+    let finish = |stem: &str| fold(strip_article(stem), Fold::Letters);
     let chosen: &str = match (bare.known, best_known) {
         (true, Some((z, a))) if zipf(&bare.stem).is_none_or(|zb| z > zb) => &a.stem,
         (true, _) => &bare.stem,
@@ -189,14 +216,15 @@ pub fn normalize_word(word: &str) -> String {
                 .clone()
                 .filter(|a| a.clitics.len() == 1 && a.clitics[0] != Clitic::Sa && a.stem.chars().count() >= 4)
                 .min_by_key(|a| a.clitics.len());
-            match before_article.or(single) {
-                Some(a) => &a.stem,
-                None => &bare.stem,
-            }
+            return match (before_article, single) {
+                (Some(a), _) => vec![finish(&a.stem)],
+                // Unknown name after a lone proclitic or starting with one: both readings.
+                (None, Some(a)) => vec![finish(&bare.stem), finish(&a.stem)],
+                (None, None) => vec![finish(&bare.stem)],
+            };
         }
     };
-    let stem = strip_article(chosen);
-    fold(stem, Fold::Letters)
+    vec![finish(chosen)]
 }
 
 fn strip_article(stem: &str) -> &str {
@@ -240,11 +268,20 @@ mod tests {
     #[test]
     fn words_that_start_with_clitic_letters_stay_whole() {
         assert_eq!(exact("بيروت"), ["بيروت"]);
+        assert_eq!(exact("والي"), ["والي"]);
         assert_eq!(exact("لبنان"), ["لبنان"]);
         assert_eq!(exact("كتاب"), ["كتاب"]);
         assert_eq!(exact("بعد"), ["بعد"]);
         assert_eq!(exact("الله"), ["الله"]);
         assert_ne!(exact("لبنان"), exact("بنان"));
+    }
+
+    #[test]
+    fn unknown_words_with_a_possible_proclitic_get_both_readings() {
+        let a = ArabicTokenizer::exact().positions("بزشكيان لبزشكيان");
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[0][0], "بزشكيان");
+        assert!(a[1].contains(&"بزشكيان".to_string()));
     }
 
     #[test]

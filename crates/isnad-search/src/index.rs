@@ -317,16 +317,17 @@ impl SearchIndex {
         for part in split_phrases(&q.text) {
             match part {
                 Part::Words(s) => {
-                    let exact = ArabicTokenizer::exact().terms(s);
-                    let stem = ArabicTokenizer::stemming().terms(s);
-                    for ((e, _, _), (st, _, _)) in exact.iter().zip(&stem) {
+                    let exact = ArabicTokenizer::exact().positions(s);
+                    let stem = ArabicTokenizer::stemming().positions(s);
+                    for (e, st) in exact.iter().zip(&stem) {
                         clauses.push((Occur::Must, word_query(&f, e, st)));
                     }
                 }
                 Part::Phrase(s) => {
                     // Quoted: exact forms only (clitics and spelling still normalized), adjacent.
-                    let exact = ArabicTokenizer::exact().terms(s);
-                    let words: Vec<&str> = exact.iter().map(|t| t.0.as_str()).collect();
+                    // The first form of each word (the whole word for an unknown one).
+                    let exact = ArabicTokenizer::exact().positions(s);
+                    let words: Vec<&str> = exact.iter().map(|t| t[0].as_str()).collect();
                     let in_field = |field: Field| match words.len() {
                         1 => term(field, words[0]),
                         _ => phrase(field, &words),
@@ -359,7 +360,8 @@ impl SearchIndex {
         }
         if let Some(entity) = q.entity.as_deref() {
             let mut either: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, term(f.entity, entity))];
-            let words: Vec<String> = ArabicTokenizer::exact().terms(entity).into_iter().map(|t| t.0).collect();
+            let words: Vec<String> =
+                ArabicTokenizer::exact().positions(entity).into_iter().map(|mut t| t.swap_remove(0)).collect();
             match words.len() {
                 0 => {}
                 1 => either.push((Occur::Should, term(f.entity_name, &words[0]))),
@@ -406,13 +408,17 @@ fn phrase(field: Field, words: &[&str]) -> Box<dyn Query> {
     Box::new(PhraseQuery::new(words.iter().map(|w| Term::from_field_text(field, w)).collect()))
 }
 
-/// One query word: exact in text (×2) or title (×3), or light-stemmed in text and title (×1).
-fn word_query(f: &Fields, exact: &str, stem: &str) -> Box<dyn Query> {
-    Box::new(BooleanQuery::new(vec![
-        (Occur::Should, boost(term(f.text, exact), 2.0)),
-        (Occur::Should, boost(term(f.title, exact), 3.0)),
-        (Occur::Should, term(f.text_stem, stem)),
-    ]))
+/// One query word (its forms): exact in text (×2) or title (×3), or light-stemmed in text and title (×1).
+fn word_query(f: &Fields, exact: &[String], stem: &[String]) -> Box<dyn Query> {
+    let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for e in exact {
+        any.push((Occur::Should, boost(term(f.text, e), 2.0)));
+        any.push((Occur::Should, boost(term(f.title, e), 3.0)));
+    }
+    for st in stem {
+        any.push((Occur::Should, term(f.text_stem, st)));
+    }
+    Box::new(BooleanQuery::new(any))
 }
 
 enum Part<'a> {

@@ -288,3 +288,21 @@ fn opening_a_missing_index_read_only_fails_with_the_path() {
     let err = SearchIndex::open_read_only(dir.path().join("nothing")).unwrap_err();
     assert!(err.to_string().contains("nothing"), "{err}");
 }
+
+#[test]
+fn unknown_names_match_with_and_without_a_proclitic() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ix = SearchIndex::open(dir.path().join("ix")).unwrap();
+    let a = doc("a", "bbc", "2024-01-01", "", "التقى الوزير بكوزيمانوف أمس");
+    let b = doc("b", "bbc", "2024-01-01", "", "وقال لكوزيمانوف إن الوالي وصل");
+    ix.add(&[&a, &b]).unwrap();
+    ix.commit().unwrap();
+    assert_eq!(text(&ix, "كوزيمانوف"), ["a", "b"]);
+    // Both readings of a query word are searched.
+    assert_eq!(text(&ix, "بكوزيمانوف"), ["a", "b"]);
+    // A quoted word keeps only its first (whole-word) reading.
+    assert_eq!(text(&ix, "\"بكوزيمانوف\""), ["a"]);
+    // The governor (والي) is not the preposition إلى.
+    assert!(text(&ix, "إلى").is_empty());
+    assert_eq!(text(&ix, "والي"), ["b"]);
+}
