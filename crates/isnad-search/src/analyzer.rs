@@ -68,13 +68,13 @@ impl ArabicTokenizer {
 
     /// The terms this analyzer emits for `text`, with byte offsets (for tests and query building).
     pub fn terms(&self, text: &str) -> Vec<(String, usize, usize)> {
-        analyze(text, self.stem).into_iter().map(|t| (t.text, t.offset_from, t.offset_to)).collect()
+        analyze(text, self.stem, None).into_iter().map(|t| (t.text, t.offset_from, t.offset_to)).collect()
     }
 
     /// The terms of `text` grouped by position: one group per word, usually of one term.
     pub fn positions(&self, text: &str) -> Vec<Vec<String>> {
         let mut out: Vec<Vec<String>> = Vec::new();
-        for t in analyze(text, self.stem) {
+        for t in analyze(text, self.stem, None) {
             match out.get_mut(t.position) {
                 Some(group) => group.push(t.text),
                 None => out.push(vec![t.text]),
@@ -95,7 +95,7 @@ impl Tokenizer for ArabicTokenizer {
     type TokenStream<'a> = ArabicTokenStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        ArabicTokenStream { tokens: analyze(text, self.stem), next: 0, empty: Token::default() }
+        ArabicTokenStream { tokens: analyze(text, self.stem, None), next: 0, empty: Token::default() }
     }
 }
 
@@ -124,7 +124,23 @@ impl TokenStream for ArabicTokenStream {
     }
 }
 
-fn analyze(text: &str, stem: bool) -> Vec<Token> {
+/// [`ArabicTokenizer`] for highlighting: only words that can yield one of
+/// `needles` (the query terms) are analyzed, the others are skipped cheaply.
+#[derive(Debug, Clone)]
+pub(crate) struct HighlightTokenizer {
+    pub(crate) stem: bool,
+    pub(crate) needles: std::sync::Arc<Vec<String>>,
+}
+
+impl Tokenizer for HighlightTokenizer {
+    type TokenStream<'a> = ArabicTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        ArabicTokenStream { tokens: analyze(text, self.stem, Some(&self.needles)), next: 0, empty: Token::default() }
+    }
+}
+
+fn analyze(text: &str, stem: bool, needles: Option<&[String]>) -> Vec<Token> {
     // Byte offset of every char, plus the end.
     let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     bytes.push(text.len());
@@ -133,9 +149,17 @@ fn analyze(text: &str, stem: bool) -> Vec<Token> {
     let mut position = 0;
     for tok in tokenize(text) {
         let surface: String = chars[tok.start..tok.end].iter().collect();
+        if let (Some(needles), TokenKind::Arabic) = (needles, tok.kind) {
+            // Every form is a folded substring of the word: skip words that contain no needle.
+            let folded = fold(&surface, Fold::Letters);
+            if !needles.iter().any(|n| folded.contains(n.as_str())) {
+                position += 1;
+                continue;
+            }
+        }
         let mut forms = match tok.kind {
             TokenKind::Punct => continue,
-            TokenKind::Arabic => word_forms(&surface),
+            TokenKind::Arabic => cached_forms(&surface),
             TokenKind::Latin => vec![surface.to_lowercase()],
             TokenKind::Number => vec![fold(&surface, Fold::Orthographic)],
         };
@@ -159,6 +183,29 @@ fn analyze(text: &str, stem: bool) -> Vec<Token> {
         position += 1;
     }
     out
+}
+
+/// Entries kept in the per-thread cache of [`word_forms`] before it is cleared.
+const CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    static FORMS: std::cell::RefCell<std::collections::HashMap<String, Vec<String>>> = Default::default();
+}
+
+/// [`word_forms`] through a per-thread cache: news text repeats its words, and the analysis is lexicon-bound.
+fn cached_forms(word: &str) -> Vec<String> {
+    FORMS.with(|cache| {
+        if let Some(forms) = cache.borrow().get(word) {
+            return forms.clone();
+        }
+        let forms = word_forms(word);
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), forms.clone());
+        forms
+    })
 }
 
 fn zipf(word: &str) -> Option<u16> {

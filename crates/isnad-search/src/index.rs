@@ -15,9 +15,10 @@ use tantivy::schema::{
     STRING,
 };
 use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-use crate::analyzer::{ArabicTokenizer, ANALYZER, STEM_ANALYZER};
+use crate::analyzer::{ArabicTokenizer, HighlightTokenizer, ANALYZER, STEM_ANALYZER};
 use crate::date::parse_iso;
 
 /// An error of the search index, naming the index directory.
@@ -307,8 +308,9 @@ impl SearchIndex {
                 weights.insert(s.to_string(), 1.0 / (1.0 + df as f32));
             }
         }
-        let tokenizer = if analyzer == ANALYZER { ArabicTokenizer::exact() } else { ArabicTokenizer::stemming() };
-        Ok(SnippetGenerator::new(weights, tokenizer.analyzer(), self.fields.text, SNIPPET_CHARS))
+        let needles = std::sync::Arc::new(weights.keys().cloned().collect());
+        let tokenizer = TextAnalyzer::from(HighlightTokenizer { stem: analyzer == STEM_ANALYZER, needles });
+        Ok(SnippetGenerator::new(weights, tokenizer, self.fields.text, SNIPPET_CHARS))
     }
 
     fn build_query(&self, q: &SearchQuery) -> Result<Box<dyn Query>> {
