@@ -1,7 +1,7 @@
 //! Contradictions and updates inside a figure series.
 //!
-//! Each point stands for a range. When the extractor gave both bounds they
-//! are used; otherwise the hedge decides:
+//! Each point stands for a range: the union of the bounds the extractor gave
+//! (`low`, `high`) and the range its hedge implies:
 //!
 //! | hedge | range |
 //! |---|---|
@@ -10,7 +10,6 @@
 //! | `MoreThan`, `AtLeast` | `[v, ∞)` |
 //! | `LessThan`, `UpTo` | `[0, v]` |
 //!
-//! A single bound from the extractor replaces the matching end.
 //!
 //! Two points of a series are compared when they speak of the same time: the
 //! same `as_of` day when both have one, else effective dates (as_of or
@@ -19,8 +18,14 @@
 //! folded source name, else the outlet, else the document. Disjoint ranges
 //! from different sources are a [`Contradiction`]; from the same source, a
 //! change of value over time is an [`Update`].
+//!
+//! Two points of one document are never a contradiction: an article giving
+//! two tolls without saying they disagree counts different things (1,200
+//! killed in Israel and 11,500 in Gaza, when the places were not resolved).
+//! Only running tallies are checked ([`is_tally`]): truce lengths, aid and
+//! money describe distinct instances, not one quantity over time.
 
-use isnad_model::Hedge;
+use isnad_model::{Hedge, What};
 use isnad_text::fold::{fold, Fold};
 use serde::{Deserialize, Serialize};
 
@@ -73,7 +78,7 @@ pub fn range(p: &FigurePoint) -> (f64, f64) {
         Hedge::MoreThan | Hedge::AtLeast => (v, f64::INFINITY),
         Hedge::LessThan | Hedge::UpTo => (0.0, v),
     };
-    (p.low.unwrap_or(lo), p.high.unwrap_or(hi))
+    (p.low.map_or(lo, |l| l.min(lo)), p.high.map_or(hi, |h| h.max(hi)))
 }
 
 fn bounded(p: &FigurePoint) -> bool {
@@ -107,6 +112,23 @@ fn same_time(a: &FigurePoint, b: &FigurePoint) -> bool {
     }
 }
 
+/// True for the quantities checked for contradictions: running tallies of people.
+pub fn is_tally(what: What) -> bool {
+    matches!(
+        what,
+        What::Killed
+            | What::Wounded
+            | What::HostagesHeld
+            | What::HostagesReleased
+            | What::HostagesDead
+            | What::PrisonersHeld
+            | What::PrisonersReleased
+            | What::Arrested
+            | What::Displaced
+            | What::Missing
+    )
+}
+
 fn disjoint(a: &FigurePoint, b: &FigurePoint) -> bool {
     let (alo, ahi) = range(a);
     let (blo, bhi) = range(b);
@@ -116,9 +138,12 @@ fn disjoint(a: &FigurePoint, b: &FigurePoint) -> bool {
 /// Pairs of points from different sources that disagree at the same time.
 pub fn contradictions(series: &Series) -> Vec<Contradiction> {
     let mut out = Vec::new();
+    if !is_tally(series.key.what) {
+        return out;
+    }
     for (i, a) in series.points.iter().enumerate() {
         for b in &series.points[i + 1..] {
-            if source_key(a) == source_key(b) || !same_time(a, b) || !disjoint(a, b) {
+            if a.doc_id == b.doc_id || source_key(a) == source_key(b) || !same_time(a, b) || !disjoint(a, b) {
                 continue;
             }
             let kind = if bounded(a) || bounded(b) { ContradictionKind::Bound } else { ContradictionKind::Values };
@@ -150,7 +175,7 @@ pub fn all_contradictions(series: &[Series]) -> Vec<Contradiction> {
 mod tests {
     use super::*;
     use crate::series::series;
-    use isnad_model::{Modality, What};
+    use isnad_model::Modality;
 
     fn point(doc: &str, source: &str, day: &str, value: f64, hedge: Hedge) -> FigurePoint {
         FigurePoint {
@@ -216,5 +241,9 @@ mod tests {
         let d = point("d4", "وزارة الصحة", "2024-01-29", 26422.0, Hedge::Exact);
         let s = series(&[c, d]);
         assert_eq!(contradictions(&s[0]).iter().map(|c| c.kind).collect::<Vec<_>>(), vec![ContradictionKind::Bound]);
+        // Two tolls in one article are different counts, not a disagreement.
+        let e = point("d5", "مسؤولون إسرائيليون", "2023-11-20", 1200.0, Hedge::About);
+        let f = point("d5", "مسؤولون فلسطينيون", "2023-11-20", 11500.0, Hedge::About);
+        assert!(contradictions(&series(&[e, f])[0]).is_empty());
     }
 }

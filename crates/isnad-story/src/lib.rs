@@ -7,7 +7,7 @@
 //! # Words
 //!
 //! Shingles and terms use `isnad_text`: tokens are reduced to the clitic
-//! analysis with the most clitics whose stem is a known word, folded with
+//! analysis whose stem is the most frequent listed word, folded with
 //! `Fold::Letters` (alef forms, ى/ي, ة/ه) and stripped of the article, so
 //! `والرهائن` and `للرهائن` match `الرهائن`.
 //!

@@ -5,9 +5,12 @@
 //! head word (`قطاع`, `مدينة`, `محافظة`, `منطقة`, `إقليم`) and the article
 //! removed, so `غزة`, `قطاع غزة` and `مدينة غزة` group together (the entity
 //! ids of those differ, as they are derived from the canonical names).
-//! `What::Other` and `What::Population` figures form no series.
+//! `What::Other` and `What::Population` figures form no series. Truce
+//! durations are converted to days (`value`, `low`, `high`), whatever unit
+//! the text used. A point without a place forms its own series (`place: None`):
+//! it is not guessed into a place's series.
 
-use isnad_model::{Document, Hedge, Modality, What};
+use isnad_model::{Document, DurationUnit, Hedge, Modality, What};
 use isnad_text::fold::{fold, Fold};
 use serde::{Deserialize, Serialize};
 
@@ -77,6 +80,11 @@ impl FigurePoint {
                     None => (None, None),
                 },
             };
+            // Truce lengths in days, whatever unit the text used.
+            let days = match doc.numbers.as_deref().and_then(|n| n.get(f.number)).and_then(|n| n.unit) {
+                Some(u) if f.what == What::TruceDuration => unit_days(u),
+                _ => 1.0,
+            };
             let holder =
                 if matches!(f.what, What::HostagesHeld | What::PrisonersHeld) { holder(doc, f.end) } else { None };
             out.push(FigurePoint {
@@ -87,9 +95,9 @@ impl FigurePoint {
                 what: f.what,
                 place: f.place.as_deref().and_then(name),
                 holder,
-                value: f.value,
-                low: f.low,
-                high: f.high,
+                value: f.value * days,
+                low: f.low.map(|v| v * days),
+                high: f.high.map(|v| v * days),
                 hedge: f.hedge,
                 source,
                 source_entity,
@@ -105,6 +113,20 @@ impl FigurePoint {
     /// The date used to order and compare points: `as_of`, else the published day.
     pub fn date(&self) -> Option<String> {
         self.as_of.as_deref().and_then(date_key).or_else(|| self.published.as_deref().and_then(date_key))
+    }
+}
+
+/// Days in a duration unit (months of 30 days, years of 365).
+fn unit_days(u: DurationUnit) -> f64 {
+    match u {
+        DurationUnit::Second => 1.0 / 86_400.0,
+        DurationUnit::Minute => 1.0 / 1_440.0,
+        DurationUnit::Hour => 1.0 / 24.0,
+        DurationUnit::Day => 1.0,
+        DurationUnit::Week => 7.0,
+        DurationUnit::Month => 30.0,
+        DurationUnit::Year => 365.0,
+        DurationUnit::Decade => 3_650.0,
     }
 }
 

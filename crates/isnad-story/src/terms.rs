@@ -1,12 +1,15 @@
 //! Matching forms of words for shingles and story terms.
 //!
-//! Every Arabic token is reduced to one key: the clitic analysis with the
-//! most clitics whose stem is a known word (falling back to the bare word),
+//! Every Arabic token is reduced to one key: the clitic analysis whose stem
+//! is the most frequent word of the bundled word list (more clitics on a
+//! tie; the bare word when no stem is listed), so `باريس` stays whole while
+//! `والرهائن` loses its `و`;
 //! folded with [`Fold::Letters`], with a leading article removed. So
 //! `والرهائن`, `للرهائن` and `الرهائن` all become `رهاين`. Digits are folded
 //! to ASCII, Latin words lower-cased, punctuation dropped.
 
 use isnad_text::fold::{fold, Fold};
+use isnad_text::lexicon::words;
 use isnad_text::tokens::{analyses, tokenize, TokenKind};
 
 /// A normalized word with the form to show for it.
@@ -23,7 +26,13 @@ pub(crate) struct Term {
 /// The matching key and display form of one Arabic word.
 fn arabic_term(word: &str) -> (String, String) {
     let all = analyses(word);
-    let best = all.iter().filter(|a| a.known).max_by_key(|a| a.clitics.len()).or_else(|| all.first());
+    let lex = words();
+    let best = all
+        .iter()
+        .filter_map(|a| lex.zipf(&a.stem).map(|z| (z, a)))
+        .max_by_key(|(z, a)| (*z, a.clitics.len()))
+        .map(|(_, a)| a)
+        .or_else(|| all.first());
     let stem = best.map(|a| a.stem.clone()).unwrap_or_else(|| word.to_string());
     let display = stem.clone();
     let mut key = fold(&stem, Fold::Letters);
@@ -69,8 +78,9 @@ mod tests {
         let keys: Vec<String> = terms("الرهائن والرهائن للرهائن").into_iter().map(|t| t.key).collect();
         assert_eq!(keys.len(), 3);
         assert!(keys.iter().all(|k| k == &keys[0]), "{keys:?}");
-        let a = terms("غزة")[0].key.clone();
-        let b = terms("بغزه")[0].key.clone();
+        let a = terms("غزه")[0].key.clone();
+        let b = terms("بغزة")[0].key.clone();
+        assert_eq!(terms("باريس")[0].key, "باريس", "a frequent whole word keeps its first letter");
         assert_eq!(a, b);
         let n = terms("٢٤٠ و 1,200");
         assert_eq!(n[0].key, "240");
