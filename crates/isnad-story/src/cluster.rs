@@ -381,3 +381,80 @@ pub fn label(story: &StoryProfile) -> String {
     }
     parts.join(" · ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::doc;
+    use EntityType::{Org, Person, Place};
+
+    const GAZA: &[(&str, EntityType)] = &[("حماس", Org), ("إسرائيل", Place), ("قطر", Place), ("غزة", Place)];
+
+    #[test]
+    fn related_articles_join_and_unrelated_ones_start_stories() {
+        let a = doc(
+            "a",
+            "2024-01-28",
+            "مفاوضات الهدنة في غزة",
+            "قال مسؤولون إن الوسطاء في قطر قدموا لحماس وإسرائيل مقترحاً لهدنة في غزة يتضمن الإفراج عن الرهائن \
+             مقابل أسرى فلسطينيين، وإن المفاوضات ستستأنف الأسبوع المقبل في الدوحة.",
+            GAZA,
+        );
+        let b = doc(
+            "b",
+            "2024-01-30",
+            "حماس تدرس مقترح الهدنة",
+            "أعلنت حماس أنها تدرس مقترح الهدنة الذي قدمته قطر، فيما قالت إسرائيل إن الإفراج عن الرهائن في غزة \
+             أولوية، وأكد الوسطاء أن المفاوضات تحرز تقدماً.",
+            GAZA,
+        );
+        let c = doc(
+            "c",
+            "2024-01-30",
+            "ريال مدريد يفوز على ليفربول",
+            "فاز ريال مدريد على ليفربول بثلاثة أهداف مقابل هدف في نهائي دوري أبطال أوروبا في كييف، \
+             وسجل كريم بنزيمة الهدف الأول بعد خطأ من حارس المرمى.",
+            &[("ريال مدريد", Org), ("ليفربول", Org), ("كييف", Place), ("كريم بنزيمة", Person)],
+        );
+        let mut c0 = StoryClusterer::new();
+        let first = c0.assign(&a);
+        assert!(first.new);
+        let preview = c0.scores(&b);
+        assert_eq!(c0.docs, 1, "scores() changes nothing");
+        let second = c0.assign(&b);
+        assert!(!second.new, "{second:?}");
+        assert_eq!(second.story_id, first.story_id);
+        assert_eq!(preview.first().map(|p| p.0), Some(first.story_id));
+        let third = c0.assign(&c);
+        assert!(third.new, "{third:?}");
+        let story = c0.story(first.story_id).expect("story");
+        assert_eq!(
+            (story.docs, story.first.as_deref(), story.last.as_deref()),
+            (2, Some("2024-01-28"), Some("2024-01-30"))
+        );
+        let l = label(story);
+        assert!(l.contains("حماس") && l.contains(" · "), "{l}");
+        assert!(label(c0.story(third.story_id).expect("story")).contains("ريال مدريد"));
+    }
+
+    #[test]
+    fn time_factor_decays_to_its_floor() {
+        let c = StoryClusterer::new();
+        let s = StoryProfile {
+            id: 0,
+            entities: BTreeMap::new(),
+            entity_names: BTreeMap::new(),
+            terms: BTreeMap::new(),
+            term_names: BTreeMap::new(),
+            first: Some("2024-01-01".into()),
+            last: Some("2024-01-10".into()),
+            docs: 1,
+        };
+        let day = |d: &str| day_number(d);
+        assert_eq!(c.time_factor(day("2024-01-20"), &s), 1.0);
+        let mid = c.time_factor(day("2024-02-04"), &s);
+        assert!(mid < 1.0 && mid > 0.6, "{mid}");
+        assert_eq!(c.time_factor(day("2025-01-01"), &s), 0.6);
+        assert_eq!(c.time_factor(None, &s), 0.8);
+    }
+}

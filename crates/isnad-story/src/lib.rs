@@ -13,21 +13,33 @@
 //!
 //! # Near-duplicates ([`dedup`])
 //!
-//! MinHash (gaoya `MinHasher64V1`, 128 hashes kept as u32) of 5-word shingles
-//! of the cleaned text; banded LSH (32 bands × 4 rows) to find candidates,
-//! verified by the estimated Jaccard similarity. Default threshold 0.8.
-//! Measured on news-dev (see `examples/measure.rs`, numbers in the README of
-//! this crate's tests): copies with a new dateline/headline line and an
-//! appended "read also" line score ≥ 0.85; different articles on the same
-//! event score < 0.3; the best-match similarity of distinct articles is
-//! bimodal (almost all below 0.3, exact re-publications above 0.9).
+//! MinHash (gaoya `MinHasher64V1`, FNV with a fixed seed, 128 hashes kept as
+//! u32) of 5-word shingles of the cleaned text; banded LSH (gaoya
+//! `MinHashIndex`, 32 bands × 4 rows) to find candidates, verified by the
+//! estimated Jaccard similarity. Default threshold 0.8.
+//!
+//! Measured on 1,000 news-dev articles (`examples/measure.rs`):
+//! * best match of each article against all earlier ones: 971 below 0.1,
+//!   13 between 0.1 and 0.5, one at 0.68 (two Skripal stories sharing
+//!   paragraphs), none in 0.7–0.9, and 13 at 0.9–1.0 (the same article
+//!   re-published): a clean gap around 0.8;
+//! * 200 articles re-posted under a new dateline/agency line with a "read
+//!   also" teaser and a follow-us line: min 0.88, median 0.98 (caught);
+//! * a harsher edit that also rewrites the lead sentence: median 0.86,
+//!   10th percentile 0.71 (short articles fall below the threshold);
+//! * pairs of different articles in the same story: 99th percentile 0.05;
+//!   the only pairs at or above 0.8 are the 13 re-publications.
 //!
 //! # Stories ([`cluster`])
 //!
 //! Online single-pass clustering against decayed story centroids of
 //! entity and salient-term vectors, with a time factor; see the module docs
 //! for the scoring and thresholds. [`cluster::label`] names a story by its
-//! heaviest entities and terms.
+//! heaviest entities and terms. On the same 1,000 news-dev articles (Feb–Aug
+//! 2018): 543 stories (414 singletons; largest 41 on Gaza/Hamas/Israel, 40 on
+//! the North Korea summit, 31 on the Douma chemical attack), none mixing
+//! sports and ceasefire articles. The five seed articles (Nov 2023 – Aug
+//! 2025) form one story.
 //!
 //! # Figure series and contradictions ([`series`], [`contradict`])
 //!
@@ -48,6 +60,8 @@ pub mod series;
 pub mod timeline;
 
 mod terms;
+#[cfg(test)]
+mod testutil;
 mod util;
 
 pub use cluster::{label, Assignment, StoryClusterer, StoryProfile};

@@ -283,3 +283,129 @@ pub fn series(points: &[FigurePoint]) -> Vec<Series> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::{at, doc};
+    use isnad_model::{EntityType, Figure, Number, NumberKind, Source, Span};
+
+    fn figure(text: &str, surface: &str, value: f64, what: What, number: usize) -> Figure {
+        let start = at(text, surface);
+        Figure {
+            start,
+            end: start + surface.chars().count(),
+            surface: surface.into(),
+            number,
+            value,
+            low: None,
+            high: None,
+            hedge: Hedge::Exact,
+            what,
+            counted: None,
+            place: None,
+            as_of: None,
+            source: None,
+            modality: Modality::Reported,
+            citation: None,
+        }
+    }
+
+    #[test]
+    fn points_keep_reported_figures_with_place_holder_source_and_days() {
+        let text = "قالت وزارة الصحة في قطاع غزة إن 120 شخصا قتلوا، وما زال 130 رهينة لدى حماس. \
+                    ويقترح الوسطاء إطلاق 40 رهينة خلال هدنة لمدة أسبوعين.";
+        let mut d = doc(
+            "d1",
+            "2024-02-01",
+            "",
+            text,
+            &[("وزارة الصحة", EntityType::Org), ("قطاع غزة", EntityType::Place), ("حماس", EntityType::Org)],
+        );
+        let mut killed = figure(text, "120 شخصا قتلوا", 120.0, What::Killed, 0);
+        killed.place = Some("place:قطاع_غزة".into());
+        let s = at(text, "وزارة الصحة");
+        killed.source = Some(Source {
+            start: s,
+            end: s + 11,
+            surface: "وزارة الصحة".into(),
+            entity: Some("org:وزارة_الصحة".into()),
+            anonymous: false,
+        });
+        let held = figure(text, "130 رهينة", 130.0, What::HostagesHeld, 1);
+        let mut proposed = figure(text, "40 رهينة", 40.0, What::HostagesReleased, 2);
+        proposed.modality = Modality::Proposed;
+        let truce = figure(text, "لمدة أسبوعين", 2.0, What::TruceDuration, 3);
+        let number = |value: f64, unit| Number {
+            value,
+            low: None,
+            high: None,
+            hedge: Hedge::Exact,
+            kind: NumberKind::Cardinal,
+            start: 0,
+            end: 1,
+            surface: String::new(),
+            number: Span { start: 0, end: 1 },
+            unit,
+        };
+        d.numbers = Some(vec![
+            number(120.0, None),
+            number(130.0, None),
+            number(40.0, None),
+            number(2.0, Some(DurationUnit::Week)),
+        ]);
+        d.figures = Some(vec![killed, held, proposed, truce]);
+        let pts = FigurePoint::from_document(&d);
+        assert_eq!(pts.len(), 3, "the proposed figure is left out");
+        assert_eq!(pts[0].place.as_deref(), Some("قطاع غزة"));
+        assert_eq!(pts[0].source.as_deref(), Some("وزارة الصحة"));
+        assert_eq!(pts[0].source_entity.as_deref(), Some("org:وزارة_الصحة"));
+        assert_eq!(pts[0].date().as_deref(), Some("2024-02-01"));
+        assert_eq!(pts[1].holder.as_deref(), Some("حماس"));
+        assert_eq!(pts[2].value, 14.0, "two weeks in days");
+        let all = series(&pts);
+        assert_eq!(all.len(), 3);
+        let k = all.iter().find(|s| s.key.what == What::Killed).expect("killed series");
+        assert_eq!(k.key.place.as_deref(), Some("غزه"));
+        let h = all.iter().find(|s| s.key.what == What::HostagesHeld).expect("hostage series");
+        assert_eq!(h.key.holder.as_deref(), Some("حماس"));
+    }
+
+    #[test]
+    fn place_keys_merge_generic_heads_and_spelling() {
+        assert_eq!(place_key("قطاع غزة"), place_key("غزه"));
+        assert_eq!(place_key("مدينة غزة"), place_key("غزة"));
+        assert_ne!(place_key("شمال غزة"), place_key("غزة"));
+        assert_eq!(place_key("قطاع"), "قطاع");
+    }
+
+    #[test]
+    fn series_sort_by_as_of_then_published() {
+        let text = "قتل 10 أشخاص";
+        let base = FigurePoint {
+            doc_id: "a".into(),
+            outlet: None,
+            published: Some("2024-03-05T10:00:00Z".into()),
+            as_of: None,
+            what: What::Killed,
+            place: None,
+            holder: None,
+            value: 10.0,
+            low: None,
+            high: None,
+            hedge: Hedge::Exact,
+            source: None,
+            source_entity: None,
+            modality: Modality::Reported,
+            start: 0,
+            end: text.chars().count(),
+            surface: text.into(),
+        };
+        let older = FigurePoint { doc_id: "b".into(), as_of: Some("2024-03-01".into()), value: 8.0, ..base.clone() };
+        let undated = FigurePoint { doc_id: "c".into(), published: None, value: 12.0, ..base.clone() };
+        let s = series(&[undated, base, older]);
+        let values: Vec<f64> = s[0].points.iter().map(|p| p.value).collect();
+        assert_eq!(values, vec![8.0, 10.0, 12.0]);
+        assert_eq!(s[0].latest.value, 12.0);
+    }
+}

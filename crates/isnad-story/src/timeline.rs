@@ -147,3 +147,93 @@ pub fn timeline(docs: &[&Document]) -> Vec<TimelineItem> {
     });
     items.into_iter().map(|(_, i)| i).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::{at, doc};
+    use isnad_model::{EntityType, Event, Figure, Hedge, Quote, Source, What};
+
+    #[test]
+    fn items_are_ordered_by_their_own_date_then_publication() {
+        let ta = "اجتمع الوسطاء في القاهرة يوم 20 يناير. وقال هنية إن الحركة تدرس المقترح.";
+        let mut a =
+            doc("a", "2024-01-29T08:00:00Z", "", ta, &[("القاهرة", EntityType::Place), ("هنية", EntityType::Person)]);
+        let e = at(ta, "اجتمع");
+        a.events = Some(vec![Event {
+            kind: EventKind::Meeting,
+            start: e,
+            end: e + 5,
+            surface: "اجتمع".into(),
+            sentence: 0,
+            participants: vec![],
+            place: Some("place:القاهرة".into()),
+            time: Some("2024-01-20".into()),
+            figures: vec![],
+            negated: false,
+        }]);
+        let q = at(ta, "وقال");
+        let sp = at(ta, "هنية");
+        let cs = at(ta, "الحركة");
+        let end = ta.chars().count() - 1;
+        let quote = |speaker: Option<Source>| Quote {
+            start: q,
+            end,
+            surface: a.text_of(q, end).to_string(),
+            speaker,
+            cue: "قال".into(),
+            cue_start: q,
+            cue_end: q + 4,
+            direct: false,
+            content_start: cs,
+            content_end: end,
+            venue: None,
+            citation: None,
+        };
+        let speaker = Source {
+            start: sp,
+            end: sp + 4,
+            surface: "هنية".into(),
+            entity: Some("person:هنية".into()),
+            anonymous: false,
+        };
+        a.quotes = Some(vec![quote(Some(speaker)), quote(None)]);
+        let tb = "ارتفع عدد القتلى إلى 26 ألفا.";
+        let mut b = doc("b", "2024-01-25", "", tb, &[]);
+        b.figures = Some(vec![Figure {
+            start: 0,
+            end: 16,
+            surface: "ارتفع عدد القتلى".into(),
+            number: 0,
+            value: 26000.0,
+            low: None,
+            high: None,
+            hedge: Hedge::Exact,
+            what: What::Killed,
+            counted: None,
+            place: None,
+            as_of: None,
+            source: None,
+            modality: Modality::Reported,
+            citation: None,
+        }]);
+        let items = timeline(&[&a, &b]);
+        let kinds: Vec<(ItemKind, Option<&str>)> = items.iter().map(|i| (i.kind, i.date.as_deref())).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (ItemKind::Event, Some("2024-01-20")),
+                (ItemKind::Figure, Some("2024-01-25")),
+                (ItemKind::Quote, Some("2024-01-29")),
+            ],
+            "the quote without a speaker is left out"
+        );
+        assert!(
+            items[0].summary.starts_with("meeting") && items[0].summary.contains("القاهرة"),
+            "{}",
+            items[0].summary
+        );
+        assert!(items[2].summary.starts_with("هنية: الحركة"), "{}", items[2].summary);
+        assert_eq!(items[1].summary, "killed = 26000");
+    }
+}
