@@ -250,12 +250,28 @@ impl SearchIndex {
         self.reader.reload().map_err(|e| self.tv(e))
     }
 
+    /// Waits for background segment merges to finish (after a large load, before measuring or
+    /// archiving the index), then reopens the writer.
+    pub fn wait_merges(&mut self) -> Result<()> {
+        let writer = self.writer.take().ok_or_else(|| SearchError::ReadOnly { path: self.path.clone() })?;
+        let index = writer.index().clone();
+        writer.wait_merging_threads().map_err(|e| self.tv(e))?;
+        self.writer = Some(index.writer(WRITER_MEMORY).map_err(|e| self.tv(e))?);
+        self.reader.reload().map_err(|e| self.tv(e))
+    }
+
+    /// Number of segments of the searchable index (fewer is faster to search).
+    pub fn num_segments(&self) -> usize {
+        self.reader.searcher().segment_readers().len()
+    }
+
     /// Runs a query. Never fails on the query text: words and phrases are analyzed, not parsed.
     pub fn search(&self, q: &SearchQuery) -> Result<SearchResults> {
         let query = self.build_query(q)?;
         let searcher = self.reader.searcher();
         let limit = if q.limit == 0 { 10 } else { q.limit.min(MAX_LIMIT) };
-        let offset = q.offset.min(usize::MAX / 2);
+        // The collector allocates for offset + limit: no need to go past the last document.
+        let offset = q.offset.min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX / 4));
         let collector = (TopDocs::with_limit(limit).and_offset(offset).order_by_score(), Count);
         let (top, total) = searcher.search(&query, &collector).map_err(|e| self.tv(e))?;
         let f = self.fields;

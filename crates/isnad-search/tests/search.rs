@@ -256,6 +256,9 @@ fn paging_and_total() {
     seen.sort();
     seen.dedup();
     assert_eq!(seen.len(), 4);
+    let past = ix.search(&SearchQuery { limit: usize::MAX, offset: usize::MAX, ..Default::default() }).unwrap();
+    assert_eq!(past.total, 4);
+    assert!(past.hits.is_empty());
 }
 
 #[test]
