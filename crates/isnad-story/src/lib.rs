@@ -41,17 +41,19 @@
 //! sports and ceasefire articles. The five seed articles (Nov 2023 – Aug
 //! 2025) form one story.
 //!
-//! # Figure series and contradictions ([`series`], [`contradict`])
+//! # Figure series and contradictions ([`series`](mod@series), [`contradict`])
 //!
 //! Reported figures grouped by (what, place, holder) with place names
 //! normalized; within a series, points from different sources at the same
 //! time whose hedge-widened ranges do not overlap are contradictions, and a
 //! source changing its own figure over time is an update.
 //!
-//! # Timeline ([`timeline`])
+//! # Timeline ([`timeline`](mod@timeline))
 //!
 //! Events, quotes with a speaker and reported figures ordered by their own
 //! date, else the document's publication date.
+
+#![warn(missing_docs)]
 
 pub mod cluster;
 pub mod contradict;
