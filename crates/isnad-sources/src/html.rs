@@ -18,6 +18,10 @@ const ARTICLE_TYPES: &[&str] =
 /// Pages with more elements than this are not given to Readability (body text is used instead).
 const MAX_ELEMENTS: usize = 200_000;
 
+/// Pages nested deeper than this are not given to Readability, which recurses
+/// over the tree and could overflow the stack (body text is used instead).
+const MAX_DEPTH: usize = 256;
+
 /// Extracts the main text and the metadata of an HTML page.
 ///
 /// `raw` is the article's main content (found by [`dom_smoothie`], a
@@ -39,7 +43,8 @@ pub fn extract_html(html: &str, source: &str, url: Option<&str>) -> Result<Input
     if let Some(u) = url.map(str::trim).filter(|u| !u.is_empty()) {
         meta.url = Some(u.to_string());
     }
-    let mut raw = main_text(html, meta.url.as_deref()).unwrap_or_default();
+    let mut raw =
+        if depth(&doc) <= MAX_DEPTH { main_text(html, meta.url.as_deref()).unwrap_or_default() } else { String::new() };
     if raw.is_empty() {
         raw = body_text(&doc);
         if !raw.is_empty() {
@@ -71,6 +76,21 @@ fn main_text(html: &str, url: Option<&str>) -> Option<String> {
     .ok()??;
     let text = html_to_text(&content);
     (!text.is_empty()).then_some(text)
+}
+
+/// The deepest element nesting of the document (computed without recursion).
+fn depth(doc: &Html) -> usize {
+    let (mut cur, mut max) = (0usize, 0usize);
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(_) => {
+                cur += 1;
+                max = max.max(cur);
+            }
+            ego_tree::iter::Edge::Close(_) => cur = cur.saturating_sub(1),
+        }
+    }
+    max
 }
 
 /// The text of `<body>` (or of the whole document when it has none).
