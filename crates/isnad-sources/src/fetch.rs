@@ -22,6 +22,9 @@ pub const FOLLOW_BELOW_CHARS: usize = 400;
 /// Connect timeout 10 s, total timeout 30 s, user agent `isnad/VERSION`,
 /// bodies capped at [`DEFAULT_FETCH_LIMIT`] (see [`Fetcher::max_bytes`]);
 /// only `http` and `https` URLs are fetched and any non-2xx status is an error.
+///
+/// It is blocking (reqwest's blocking client runs its own runtime): call it
+/// from ordinary threads, not from inside an async runtime.
 #[derive(Debug, Clone)]
 pub struct Fetcher {
     client: reqwest::blocking::Client,
@@ -116,12 +119,37 @@ impl Fetcher {
     /// [`decode_html`] and [`extract_html`].
     pub fn fetch_html(&self, url: &str, opts: &ReadOptions) -> Result<InputDoc, InputError> {
         let page = self.fetch(url)?;
-        let charset = page.content_type.as_deref().and_then(charset_param);
-        let (html, warnings) = decode_html(&page.bytes, charset.as_deref(), url)?;
-        let mut doc = extract_html(&html, url, Some(url))?;
-        doc.warnings.splice(0..0, warnings);
-        fill(opts, &mut doc.meta);
-        Ok(doc)
+        page_doc(&page, url.trim(), opts)
+    }
+
+    /// Fetches `url` and reads it as a feed or as an article page, by its
+    /// `Content-Type` (`html` → page; `xml`, `rss`, `atom`, `json` → feed) or,
+    /// without a telling one, by sniffing the body (`<rss`, `<feed`, `<rdf:RDF`,
+    /// a JSON Feed `version` → feed; anything else → page). Feeds are not
+    /// followed here; use [`Fetcher::read_feed_url`] for that.
+    pub fn read_url(&self, url: &str, opts: &ReadOptions) -> Docs {
+        let url = url.trim();
+        let page = match self.fetch(url) {
+            Ok(p) => p,
+            Err(e) => return Box::new(std::iter::once(Err(e))),
+        };
+        let ct = page.content_type.as_deref().unwrap_or_default().to_ascii_lowercase();
+        let is_feed = if ct.contains("html") {
+            false
+        } else if ["xml", "rss", "atom", "json"].iter().any(|k| ct.contains(k)) {
+            true
+        } else {
+            let head = String::from_utf8_lossy(&page.bytes[..page.bytes.len().min(2048)]).to_ascii_lowercase();
+            ["<rss", "<feed", "<rdf:rdf", "jsonfeed.org/version"].iter().any(|k| head.contains(k))
+        };
+        if is_feed {
+            let opts = ReadOptions { max_bytes: opts.max_bytes.min(self.max_bytes), ..opts.clone() };
+            return match parse_feed(&page.bytes, url, &opts) {
+                Ok(docs) => Box::new(docs.into_iter().map(Ok)),
+                Err(e) => Box::new(std::iter::once(Err(e))),
+            };
+        }
+        Box::new(std::iter::once(page_doc(&page, url, opts)))
     }
 
     /// Fetches a feed and yields its entries (see [`parse_feed`];
@@ -161,6 +189,16 @@ impl Fetcher {
             Err(e) => vec![Err(e), Ok(entry)],
         }
     }
+}
+
+/// Decodes and extracts a fetched page; `url` is its source and URL.
+fn page_doc(page: &Fetched, url: &str, opts: &ReadOptions) -> Result<InputDoc, InputError> {
+    let charset = page.content_type.as_deref().and_then(charset_param);
+    let (html, warnings) = decode_html(&page.bytes, charset.as_deref(), url)?;
+    let mut doc = extract_html(&html, url, Some(url))?;
+    doc.warnings.splice(0..0, warnings);
+    fill(opts, &mut doc.meta);
+    Ok(doc)
 }
 
 /// A short description of a request failure.

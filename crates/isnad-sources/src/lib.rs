@@ -19,7 +19,8 @@
 //! * **Feeds** ([`parse_feed`]): RSS 1/2, Atom, JSON Feed; one document per
 //!   entry with text (`source#N`), content else summary as text.
 //! * **URLs** ([`Fetcher`]): feeds ([`Fetcher::read_feed_url`], optionally
-//!   following short entries to their pages) and pages ([`Fetcher::fetch_html`]).
+//!   following short entries to their pages), pages ([`Fetcher::fetch_html`]) and
+//!   either, told apart by content type ([`Fetcher::read_url`]).
 //! * **Files and folders** ([`read_any`]): dispatch by extension.
 //!
 //! # Metadata precedence (HTML)

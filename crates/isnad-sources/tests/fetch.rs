@@ -128,3 +128,17 @@ fn a_page_url_is_extracted() {
     assert_eq!(doc.meta.outlet.as_deref(), Some("منفذ"));
     assert!(doc.raw.contains(common::PARAS[3]));
 }
+
+#[test]
+fn read_url_tells_feeds_from_pages() {
+    let base = serve();
+    let fetcher = Fetcher::new().unwrap();
+    let feed: Vec<_> = fetcher.read_url(&format!("{base}/feed.xml"), &ReadOptions::default()).collect();
+    assert_eq!(feed.len(), 3);
+    assert!(feed.iter().all(|d| d.as_ref().is_ok_and(|d| d.meta.outlet.as_deref() == Some("جريدة الحقول"))));
+    let page: Vec<_> = fetcher.read_url(&format!("{base}/article"), &ReadOptions::default()).collect();
+    assert_eq!(page.len(), 1);
+    assert!(page[0].as_ref().unwrap().raw.contains(common::PARAS[1]));
+    let missing: Vec<_> = fetcher.read_url(&format!("{base}/gone"), &ReadOptions::default()).collect();
+    assert!(matches!(&missing[..], [Err(InputError::Fetch { .. })]));
+}
