@@ -1,14 +1,18 @@
 //! Claims over an isnad [`Document`](isnad_model::Document): reported
-//! figures with what they count and who reports them, and quotes with
-//! their speaker.
+//! figures with what they count and who reports them, quotes with their
+//! speaker, outlets cited as sources (citations) and events.
 
+mod citations;
 mod context;
+mod events;
 mod figures;
 mod quotes;
 mod score;
 mod text;
 
+pub use citations::{citations, link as link_citations};
 pub use context::fold;
+pub use events::events;
 pub use figures::figures;
 pub use isnad_model::{Figure, Modality, Quote, Source, What};
 
@@ -17,7 +21,7 @@ pub mod model {
     pub use isnad_model::{Figure, Modality, Quote, Source, What};
 }
 pub use quotes::quotes;
-pub use score::{score_seed, Prf, ScoreCounts};
+pub use score::{score_citations, score_events, score_seed, Prf, ScoreCounts};
 
 #[cfg(test)]
 mod test_util {

@@ -192,6 +192,132 @@ pub fn score_seed(gold: &Value, doc: &Document, figs: &[Figure], quotes: &[Quote
     sc
 }
 
+/// Scores citations against a gold annotation: outlets matched by name
+/// (one gold item per cited outlet), then the outlet's own source (`cites`)
+/// checked over the matched outlets whose gold names one.
+pub fn score_citations(gold: &Value, doc: &Document) -> (Prf, Prf) {
+    let empty = Vec::new();
+    let found = doc.citations.as_deref().unwrap_or(&[]);
+    let gold_c = gold.get("citations").and_then(Value::as_array).unwrap_or(&empty);
+    let mut outlets = Prf::default();
+    let mut via = Prf::default();
+    let mut used = vec![false; found.len()];
+    for g in gold_c {
+        let name = g.get("outlet").and_then(Value::as_str).unwrap_or("");
+        let matching: Vec<usize> = (0..found.len()).filter(|&i| agrees(doc, &found[i].outlet, name)).collect();
+        if matching.is_empty() {
+            if !optional(g) {
+                outlets.fn_ += 1;
+                if g.get("cites").is_some_and(|c| !c.is_null()) {
+                    via.fn_ += 1;
+                }
+            }
+            continue;
+        }
+        for &i in &matching {
+            used[i] = true;
+        }
+        if optional(g) {
+            continue;
+        }
+        outlets.tp += 1;
+        if let Some(cites) = g.get("cites").and_then(Value::as_str) {
+            let ok = matching.iter().any(|&i| found[i].via.as_ref().is_some_and(|v| agrees(doc, v, cites)));
+            if ok {
+                via.tp += 1;
+            } else {
+                via.fn_ += 1;
+                if matching.iter().any(|&i| found[i].via.is_some()) {
+                    via.fp += 1;
+                }
+            }
+        }
+    }
+    // Extra citations count once per distinct outlet.
+    let mut extra: Vec<String> = Vec::new();
+    for (i, c) in found.iter().enumerate() {
+        if !used[i] {
+            let key = c.outlet.entity.clone().unwrap_or_else(|| fold(&c.outlet.surface));
+            if !extra.contains(&key) {
+                extra.push(key);
+            }
+        }
+    }
+    outlets.fp += extra.len();
+    (outlets, via)
+}
+
+/// The gold event types each produced kind can match.
+fn event_type(kind: isnad_model::EventKind) -> &'static str {
+    use isnad_model::EventKind as K;
+    match kind {
+        K::Meeting => "meeting",
+        K::Proposal | K::Demand | K::Agreement => "proposal",
+        K::Truce => "truce",
+        K::Release | K::Exchange => "release",
+        K::Decision => "decision",
+        K::Attack => "attack",
+    }
+}
+
+/// Scores events against a gold annotation. Gold `statement` and `other`
+/// events (covered by quotes) are left out. A gold event is found when a
+/// produced event of a matching type shares a participant or the place with
+/// it; a produced event is correct when it matches some gold event (several
+/// mentions of one real event may all be correct). Negated events are skipped.
+pub fn score_events(gold: &Value, doc: &Document) -> Prf {
+    let empty = Vec::new();
+    let found: Vec<&isnad_model::Event> = doc.events.iter().flatten().filter(|e| !e.negated).collect();
+    let gold_e: Vec<&Value> = gold
+        .get("events")
+        .and_then(Value::as_array)
+        .unwrap_or(&empty)
+        .iter()
+        .filter(|g| matches!(g.get("type").and_then(Value::as_str), Some(t) if t != "statement" && t != "other"))
+        .collect();
+    let names = |id: &str| -> Vec<String> {
+        doc.entities
+            .iter()
+            .flatten()
+            .filter(|e| e.id == id)
+            .flat_map(|e| {
+                std::iter::once(fold(&e.canonical))
+                    .chain(e.mentions.iter().map(|m| fold(&m.surface)))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let matches = |e: &isnad_model::Event, g: &Value| -> bool {
+        if g.get("type").and_then(Value::as_str) != Some(event_type(e.kind)) {
+            return false;
+        }
+        let mut gold_names: Vec<String> = g
+            .get("participants")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).map(fold).collect())
+            .unwrap_or_default();
+        if let Some(p) = g.get("place").and_then(Value::as_str) {
+            gold_names.push(fold(p));
+        }
+        let ids = e.participants.iter().chain(e.place.iter());
+        ids.flat_map(|id| names(id)).any(|n| {
+            !n.is_empty() && gold_names.iter().any(|g| !g.is_empty() && (g.contains(&n) || n.contains(g.as_str())))
+        })
+    };
+    let mut prf = Prf::default();
+    for g in &gold_e {
+        if found.iter().any(|e| matches(e, g)) {
+            if !optional(g) {
+                prf.tp += 1;
+            }
+        } else if !optional(g) {
+            prf.fn_ += 1;
+        }
+    }
+    prf.fp = found.iter().filter(|e| !gold_e.iter().any(|g| matches(e, g))).count();
+    prf
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

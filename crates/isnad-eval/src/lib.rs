@@ -32,7 +32,10 @@ mod quantities;
 mod report;
 mod score;
 
-pub use claims::{score_attribution, score_figures, score_quotes};
+pub use claims::{
+    score_attribution, score_citation_sources, score_citations_outlets, score_events_gold, score_figure_hedge,
+    score_figure_what, score_figures, score_quote_speaker, score_quotes,
+};
 pub use entities::{gold_entities, produced_entities, score_entities, score_entity_list, GoldEntity};
 pub use gold::{load_gold_dir, load_gold_file, GoldDoc, GoldJoined, GoldNoise};
 pub use normalize::{normalize, surfaces_match};

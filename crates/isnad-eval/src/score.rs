@@ -18,8 +18,14 @@ pub const SCORERS: &[(&str, ScoreFn)] = &[
     ("numbers", crate::score_numbers),
     ("dates", crate::score_dates),
     ("figures", crate::score_figures),
+    ("figure_what", crate::score_figure_what),
+    ("figure_hedge", crate::score_figure_hedge),
     ("attribution", crate::score_attribution),
     ("quotes", crate::score_quotes),
+    ("quote_speaker", crate::score_quote_speaker),
+    ("citations", crate::score_citations_outlets),
+    ("citation_source", crate::score_citation_sources),
+    ("events", crate::score_events_gold),
 ];
 
 /// The gold-side name of a produced noise kind; `None` for kinds the gold

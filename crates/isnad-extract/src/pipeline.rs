@@ -105,8 +105,15 @@ impl Extractor {
             events: None,
         };
         // Claims read the finished layers: numbers, dates, entities, nationalities.
-        doc.figures = Some(isnad_claims::figures(&doc));
-        doc.quotes = Some(isnad_claims::quotes(&doc));
+        let mut figures = isnad_claims::figures(&doc);
+        let mut quotes = isnad_claims::quotes(&doc);
+        let citations = isnad_claims::citations(&doc);
+        isnad_claims::link_citations(&doc, &citations, &mut figures, &mut quotes);
+        let events = isnad_claims::events(&doc, &figures);
+        doc.figures = Some(figures);
+        doc.events = Some(events);
+        doc.quotes = Some(quotes);
+        doc.citations = Some(citations);
         doc
     }
 }

@@ -54,6 +54,30 @@ pub fn check_spans(doc: &Document) {
             assert_eq!(text(s.start, s.end), s.surface, "quote speaker/venue {s:?}");
         }
     }
+    let n_citations = doc.citations.as_ref().map_or(0, Vec::len);
+    for c in doc.citations.iter().flatten() {
+        assert_eq!(text(c.start, c.end), c.surface, "citation {c:?}");
+        for s in std::iter::once(&c.outlet).chain(c.via.iter()) {
+            assert_eq!(text(s.start, s.end), s.surface, "citation outlet/via {s:?}");
+            assert!(c.start <= s.start && s.end <= c.end, "citation part outside {c:?}");
+        }
+    }
+    for f in doc.figures.iter().flatten() {
+        assert!(f.citation.is_none_or(|c| c < n_citations), "figure citation {f:?}");
+    }
+    for q in doc.quotes.iter().flatten() {
+        assert!(q.citation.is_none_or(|c| c < n_citations), "quote citation {q:?}");
+    }
+    let n_figures = doc.figures.as_ref().map_or(0, Vec::len);
+    for e in doc.events.iter().flatten() {
+        assert_eq!(text(e.start, e.end), e.surface, "event {e:?}");
+        let s = &doc.sentences[e.sentence];
+        assert!(s.start <= e.start && e.end <= s.end, "event outside its sentence {e:?}");
+        assert!(e.figures.iter().all(|&i| i < n_figures), "event figures {e:?}");
+        for id in e.participants.iter().chain(e.place.iter()) {
+            assert!(doc.entities.iter().flatten().any(|x| &x.id == id), "event entity {id}");
+        }
+    }
     if let Some(r) = &doc.reference {
         if let Some(ev) = r.evidence {
             assert!(ev.end <= ti.len_chars(), "reference evidence {r:?}");

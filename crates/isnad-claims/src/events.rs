@@ -1,0 +1,303 @@
+//! Events: meetings, proposals and demands, agreements, truces, releases and
+//! exchanges, decisions and attacks, anchored on a trigger word.
+//!
+//! A trigger comes from a closed lexicon per kind (`اجتمع`, `قمة`, `مقترح`,
+//! `طالب`, `اتفاق`, `هدنة`, `وقف إطلاق النار`, `الإفراج`, `تبادل`, `أقر`,
+//! `غارة` …), matched on folded, clitic-stripped tokens. Its sentence gives the
+//! rest: participants are the people, organisations and places (as
+//! governments) mentioned in it, the place is a place after `في`/`ب` or in the
+//! trigger phrase (`قمة باريس`), the time is the first resolved date, and the
+//! figures are the sentence's figures that fit the kind (a truce's duration,
+//! released hostages, the dead of an attack). One sentence yields at most one
+//! event per kind. A negation right before the trigger (`لم`, `لن`, `دون`)
+//! marks the event `negated`.
+
+use isnad_model::{Document, EntityType, Event, EventKind, Figure, What};
+
+use crate::context::Ctx;
+use crate::text::{in_lex, slice, stems};
+
+/// Trigger stems per kind, in priority order within a sentence.
+const TRIGGERS: &[(EventKind, &[&str])] = &[
+    (EventKind::Exchange, &["تبادل", "مبادله", "صفقه التبادل"]),
+    (EventKind::Truce, &["هدنه", "تهدئه", "وقف اطلاق النار", "وقف لاطلاق النار", "وقف النار", "وقف القتال", "وقف الحرب"]),
+    (
+        EventKind::Release,
+        &["افراج", "افرج", "يفرج", "تفرج", "اطلاق سراح", "الافراج", "تحرير", "سلمت", "تسليم", "اطلقت سراح"],
+    ),
+    (
+        EventKind::Agreement,
+        &["اتفاق", "اتفاقيه", "صفقه", "توصل", "توصلت", "تتوصل", "يتوصل", "التوصل", "اتفق", "اتفقت", "تفاهم", "تفاهمات"],
+    ),
+    (EventKind::Proposal, &["مقترح", "اقتراح", "اقترح", "اقترحت", "مبادره", "عرض", "خطه", "ورقه", "مسوده"]),
+    (EventKind::Demand, &["طالب", "طالبت", "يطالب", "تطالب", "مطالب", "مطالبه", "اشترط", "اشترطت", "شروط"]),
+    (
+        EventKind::Meeting,
+        &[
+            "اجتمع",
+            "اجتمعت",
+            "اجتماع",
+            "التقي",
+            "التقت",
+            "لقاء",
+            "قمه",
+            "محادثات",
+            "مباحثات",
+            "زار",
+            "زارت",
+            "زياره",
+            "مفاوضات",
+            "استقبل",
+            "استقبلت",
+        ],
+    ),
+    (
+        EventKind::Decision,
+        &["اقر", "اقرت", "اقرار", "وافق", "وافقت", "موافقه", "صادق", "صادقت", "قرر", "قررت", "قرار", "رفض", "رفضت"],
+    ),
+    (
+        EventKind::Attack,
+        &[
+            "هجوم",
+            "هجمات",
+            "قصف",
+            "غاره",
+            "غارات",
+            "اجتياح",
+            "ضربه",
+            "ضربات",
+            "اقتحام",
+            "اقتحم",
+            "قصفت",
+            "هاجم",
+            "هاجمت",
+        ],
+    ),
+];
+/// Words that negate a following trigger.
+const NEGATIONS: &[&str] = &["لم", "لن", "لا", "دون", "بدون", "عدم", "ليس", "نفي", "نفت"];
+/// Meeting triggers that need a place or two participants to count (talks are also a topic).
+const WEAK_MEETING: &[&str] = &["محادثات", "مباحثات", "مفاوضات"];
+
+/// Finds the events of a document. `figures` are the document's figures (for
+/// the indices events carry).
+pub fn events(doc: &Document, figures: &[Figure]) -> Vec<Event> {
+    let ctx = Ctx::new(doc);
+    let dates = doc.dates.as_deref().unwrap_or(&[]);
+    let mut out = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let first = ctx.token_at_or_after(s.start);
+        let last = ctx.tokens_before(s.end);
+        let mut kinds_seen: Vec<EventKind> = Vec::new();
+        let mut k = first;
+        while k < last {
+            let Some((kind, len)) = trigger_at(&ctx, k, last) else {
+                k += 1;
+                continue;
+            };
+            let (t_start, t_end) = (ctx.tokens[k].start, ctx.tokens[k + len - 1].end);
+            let next = k + len;
+            if kinds_seen.contains(&kind) {
+                k = next;
+                continue;
+            }
+            // The terms of talks or of a deal (`المفاوضات لوقف إطلاق النار`,
+            // `اتفاق لإطلاق سراح`) belong to that event, not to a new one.
+            let governed = matches!(kind, EventKind::Truce | EventKind::Release | EventKind::Exchange)
+                && out.last().is_some_and(|e: &Event| {
+                    e.sentence == si
+                        && matches!(
+                            e.kind,
+                            EventKind::Meeting | EventKind::Agreement | EventKind::Proposal | EventKind::Demand
+                        )
+                });
+            if governed {
+                if let Some(gov) = out.last_mut() {
+                    for (i, f) in figures.iter().enumerate() {
+                        if f.start >= t_start && f.end <= s.end && fits(kind, f.what) && !gov.figures.contains(&i) {
+                            gov.figures.push(i);
+                        }
+                    }
+                }
+                kinds_seen.push(kind);
+                k = next;
+                continue;
+            }
+            let mentions: Vec<(usize, usize, String, EntityType)> = ctx
+                .mentions()
+                .filter(|m| m.0 >= s.start && m.1 <= s.end && m.3 != EntityType::Outlet)
+                .map(|m| (m.0, m.1, m.2.to_string(), m.3))
+                .collect();
+            // The place: a place named in the trigger phrase or after في / ب.
+            let place = mentions
+                .iter()
+                .filter(|m| m.3 == EntityType::Place)
+                .find(|m| {
+                    let before = slice(&ctx.chars, m.0.saturating_sub(3), m.0);
+                    let tok = ctx.token_at_or_after(m.0);
+                    let glued = ctx.tokens.get(tok).is_some_and(|t| t.start == m.0 && t.norm.starts_with('ب'));
+                    before.trim_end().ends_with("في") || glued || (m.0 >= t_end && m.0 <= t_end + 1)
+                })
+                .map(|m| m.2.clone());
+            let mut participants: Vec<String> = Vec::new();
+            for m in &mentions {
+                if Some(&m.2) != place.as_ref() && !participants.contains(&m.2) {
+                    participants.push(m.2.clone());
+                }
+            }
+            let weak = kind == EventKind::Meeting && in_lex(ctx.norm(k), WEAK_MEETING);
+            if weak && place.is_none() && participants.len() < 2 {
+                k = next;
+                continue;
+            }
+            let time = dates
+                .iter()
+                .filter(|d| d.start >= s.start && d.end <= s.end && d.resolved)
+                .min_by_key(|d| d.start.abs_diff(t_start))
+                .map(|d| d.value.clone());
+            let figs: Vec<usize> = figures
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.start >= s.start && f.end <= s.end && fits(kind, f.what))
+                .map(|(i, _)| i)
+                .collect();
+            let negated = k > first && {
+                let lo = k.saturating_sub(2).max(first);
+                (lo..k).any(|p| {
+                    let n = ctx.norm(p);
+                    NEGATIONS.contains(&n) || n.strip_prefix(['و', 'ف']).is_some_and(|r| NEGATIONS.contains(&r))
+                })
+            };
+            kinds_seen.push(kind);
+            out.push(Event {
+                kind,
+                start: t_start,
+                end: t_end,
+                surface: slice(&ctx.chars, t_start, t_end),
+                sentence: si,
+                participants,
+                place,
+                time,
+                figures: figs,
+                negated,
+            });
+            k = next;
+        }
+    }
+    out
+}
+
+/// The event kind and trigger length (in tokens) at token `k`.
+fn trigger_at(ctx: &Ctx, k: usize, last: usize) -> Option<(EventKind, usize)> {
+    let head = ctx.norm(k);
+    // Cheap filter first: the stems of the token, computed once.
+    let st = stems(head);
+    for (kind, words) in TRIGGERS {
+        for w in words.iter() {
+            let mut parts = w.split(' ');
+            let first = parts.next().unwrap_or("");
+            if head != first && !st.iter().any(|s| s == first) {
+                continue;
+            }
+            let rest: Vec<&str> = parts.collect();
+            if k + rest.len() >= last {
+                continue;
+            }
+            let ok = rest.iter().enumerate().all(|(o, p)| {
+                let n = ctx.norm(k + 1 + o);
+                n == *p || n.strip_prefix('ل').is_some_and(|r| r == *p || format!("ال{r}") == *p)
+            });
+            // Multi-word triggers must be contiguous (no punctuation inside).
+            let contiguous =
+                (0..rest.len()).all(|o| !ctx.punct_between(ctx.tokens[k + o].end, ctx.tokens[k + o + 1].start));
+            if ok && contiguous {
+                return Some((*kind, rest.len() + 1));
+            }
+        }
+    }
+    None
+}
+
+/// True when a figure of kind `what` belongs to an event of kind `kind`.
+fn fits(kind: EventKind, what: What) -> bool {
+    match kind {
+        EventKind::Truce => matches!(what, What::TruceDuration),
+        EventKind::Release | EventKind::Exchange | EventKind::Proposal | EventKind::Demand | EventKind::Agreement => {
+            matches!(
+                what,
+                What::HostagesReleased
+                    | What::PrisonersReleased
+                    | What::HostagesHeld
+                    | What::PrisonersHeld
+                    | What::TruceDuration
+                    | What::Aid
+            )
+        }
+        EventKind::Attack => matches!(what, What::Killed | What::Wounded | What::HostagesHeld | What::Displaced),
+        EventKind::Meeting | EventKind::Decision => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_util::doc;
+
+    fn evs(text: &str) -> (Document, Vec<Event>) {
+        let d = doc(text);
+        let figs = crate::figures(&d);
+        let e = events(&d, &figs);
+        (d, e)
+    }
+
+    #[test]
+    fn meeting_with_place_and_participants() {
+        let (d, e) = evs("واجتمع رئيس الوزراء القطري مع وزير الخارجية الأمريكي أنتوني بلينكن في الدوحة يوم الأحد.");
+        let m = e.iter().find(|e| e.kind == EventKind::Meeting).expect("a meeting");
+        assert_eq!(m.surface, "واجتمع");
+        let place = m.place.as_ref().expect("a place");
+        let ent = d.entities.iter().flatten().find(|x| &x.id == place).unwrap();
+        assert_eq!(ent.canonical, "الدوحة");
+        assert!(!m.participants.is_empty());
+    }
+
+    #[test]
+    fn truce_with_duration_figure() {
+        let (_, e) = evs("وطالبت حماس بهدنة لمدة خمسة أيام مقابل الإفراج عن 50 رهينة.");
+        // The truce and the release are the terms of the demand.
+        let kinds: Vec<EventKind> = e.iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, vec![EventKind::Demand], "{e:?}");
+        assert_eq!(e[0].figures.len(), 2, "{e:?}");
+        let (_, e) = evs("وبدأت هدنة لمدة أربعة أيام صباح الجمعة.");
+        let t = e.iter().find(|e| e.kind == EventKind::Truce).expect("a truce");
+        assert_eq!(t.figures.len(), 1);
+    }
+
+    #[test]
+    fn ceasefire_phrase_is_one_trigger() {
+        let (_, e) = evs("ودعا المجلس إلى وقف إطلاق النار فورا.");
+        let t = e.iter().find(|e| e.kind == EventKind::Truce).expect("a truce");
+        assert_eq!(t.surface, "وقف إطلاق النار");
+    }
+
+    #[test]
+    fn negated_agreement() {
+        let (_, e) = evs("ولم يتم التوصل إلى اتفاق بعد.");
+        let a = e.iter().find(|e| e.kind == EventKind::Agreement).expect("an agreement");
+        assert!(a.negated, "{a:?}");
+        let (_, e) = evs("لم تتوصل الأطراف إلى اتفاق.");
+        assert!(e.iter().any(|e| e.kind == EventKind::Agreement && e.negated), "{e:?}");
+    }
+
+    #[test]
+    fn talks_as_a_topic_are_not_a_meeting() {
+        let (_, e) = evs("وتعثرت المحادثات مرارا.");
+        assert!(e.iter().all(|e| e.kind != EventKind::Meeting), "{e:?}");
+    }
+
+    #[test]
+    fn cabinet_decision() {
+        let (_, e) = evs("وأقر المجلس الوزاري المصغر خطة لتوسيع العملية العسكرية.");
+        assert!(e.iter().any(|e| e.kind == EventKind::Decision), "{e:?}");
+    }
+}
