@@ -2,7 +2,9 @@
 
 mod eval;
 mod extract;
+mod ingest;
 mod ner;
+mod query;
 
 use std::process::ExitCode;
 
@@ -27,6 +29,20 @@ enum Command {
     EvalNer(ner::EvalArgs),
     /// Retrain the NER tagger from the public corpora.
     TrainNer(ner::TrainArgs),
+    /// Ingest files, folders, JSONL, WARC, HTML and feeds into the store.
+    Ingest(ingest::Args),
+    /// List stories, or show one: timeline, figure series, contradictions.
+    Story(query::StoryArgs),
+    /// Figure series with sources, latest values and contradictions.
+    Figures(query::FiguresArgs),
+    /// Who said what.
+    Quotes(query::QuotesArgs),
+    /// People, organisations, places and outlets in the store.
+    Entities(query::EntitiesArgs),
+    /// Full-text search with Arabic-aware matching.
+    Search(query::SearchArgs),
+    /// Export documents or fact tables as JSONL or CSV.
+    Export(query::ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +52,13 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::EvalNer(args) => ner::eval(args),
         Command::TrainNer(args) => ner::train(args),
+        Command::Ingest(args) => ingest::run(args),
+        Command::Story(args) => query::story(args),
+        Command::Figures(args) => query::figures(args),
+        Command::Quotes(args) => query::quotes(args),
+        Command::Entities(args) => query::entities(args),
+        Command::Search(args) => query::search(args),
+        Command::Export(args) => query::export(args),
     };
     match result {
         Ok(code) => code,

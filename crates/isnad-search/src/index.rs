@@ -82,7 +82,7 @@ pub struct SearchQuery {
 }
 
 /// A snippet of a hit's text with the matched words marked.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Snippet {
     /// Plain text (not HTML; the caller escapes).
     pub text: String,
@@ -91,7 +91,7 @@ pub struct Snippet {
 }
 
 /// One search hit.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Hit {
     /// The document id.
     pub doc_id: String,
@@ -108,7 +108,7 @@ pub struct Hit {
 }
 
 /// The results of a search.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SearchResults {
     /// Number of matching documents (not only those returned).
     pub total: usize,

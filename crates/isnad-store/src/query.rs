@@ -430,6 +430,31 @@ impl Store {
         Ok(Some(doc))
     }
 
+    /// True when a document with this id is stored.
+    pub fn document_exists(&self, id: &str) -> Result<bool, StoreError> {
+        self.conn
+            .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")
+            .and_then(|mut s| s.exists([id]))
+            .map_err(|e| self.err(e))
+    }
+
+    /// Ids of every document linked as a near-duplicate of another.
+    pub fn duplicate_ids(&self) -> Result<std::collections::HashSet<String>, StoreError> {
+        let mut stmt = self.conn.prepare_cached("SELECT doc FROM duplicates").map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// The story a stored document belongs to.
+    pub fn story_of(&self, id: &str) -> Result<Option<String>, StoreError> {
+        let row: Option<Option<String>> = self
+            .conn
+            .prepare_cached("SELECT story_id FROM documents WHERE id = ?1")
+            .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
+            .map_err(|e| self.err(e))?;
+        Ok(row.flatten())
+    }
+
     /// Documents matching the filter, newest first.
     pub fn documents(&self, filter: &DocFilter) -> Result<Vec<DocSummary>, StoreError> {
         let mut w = Where::default();

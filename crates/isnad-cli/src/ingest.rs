@@ -1,0 +1,108 @@
+//! `isnad ingest`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use clap::Args as ClapArgs;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use isnad_app::{IngestOptions, IngestReport, Progress, Workspace};
+use isnad_input::{Docs, ReadOptions};
+use isnad_sources::{is_url, read_any, Fetcher};
+
+/// Arguments of `isnad ingest`.
+#[derive(ClapArgs, Debug)]
+pub struct Args {
+    /// Files or folders (.txt, .html, .jsonl, .warc, .warc.gz, .xml/.rss/.atom feeds) or feed URLs.
+    #[arg(required = true)]
+    pub paths: Vec<String>,
+    /// The data directory.
+    #[arg(long, default_value = isnad_app::DEFAULT_DATA_DIR)]
+    pub data: PathBuf,
+    /// Publication date to assume when an input gives none (YYYY-MM-DD).
+    #[arg(long)]
+    pub published: Option<String>,
+    /// Outlet to assume when an input gives none.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Leave out the statistical NER tagger (faster).
+    #[arg(long)]
+    pub no_ner: bool,
+    /// For feed URLs: fetch the article page of entries with only a summary.
+    #[arg(long)]
+    pub follow: bool,
+    /// Documents per batch (one transaction each).
+    #[arg(long, default_value_t = 64)]
+    pub batch: usize,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Largest input file accepted, in bytes.
+    #[arg(long, default_value_t = 256 * 1024 * 1024)]
+    pub max_bytes: u64,
+}
+
+/// Runs `isnad ingest`.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let opts =
+        ReadOptions { max_bytes: args.max_bytes, published: args.published.clone(), outlet: args.outlet.clone() };
+    let mut ws = Workspace::open(&args.data)
+        .with_context(|| format!("cannot open the data directory {}", args.data.display()))?;
+    let fetcher = Fetcher::new().context("cannot set up the HTTP client")?.follow(args.follow);
+    let sources: Vec<Docs> = args
+        .paths
+        .iter()
+        .map(|p| if is_url(p) { fetcher.read_url(p, &opts) } else { read_any(std::path::Path::new(p), &opts) })
+        .collect();
+    let inputs = sources.into_iter().flatten();
+    let bar = if args.quiet {
+        ProgressBar::hidden()
+    } else {
+        let b = ProgressBar::new_spinner();
+        b.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
+        b.set_style(
+            ProgressStyle::with_template("{spinner} {pos} documents · {per_sec} · {elapsed} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        b.enable_steady_tick(Duration::from_millis(250));
+        b
+    };
+    let started = Instant::now();
+    let mut failures = 0usize;
+    let report = ws.ingest(inputs, &IngestOptions { batch: args.batch, ner: !args.no_ner }, &mut |p| match p {
+        Progress::Stored(n) => bar.inc(n as u64),
+        Progress::Failed(f) => {
+            failures += 1;
+            bar.suspend(|| eprintln!("isnad: {}", f.message));
+            bar.set_message(format!("· {failures} failed"));
+        }
+    });
+    bar.finish_and_clear();
+    let report: IngestReport = report.with_context(|| format!("ingest into {} stopped", args.data.display()))?;
+    let secs = started.elapsed().as_secs_f64();
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        let rate = if secs > 0.0 { report.read as f64 / secs } else { 0.0 };
+        eprintln!(
+            "isnad: ingested {} documents in {:.1} s ({:.0}/s): {} new, {} unchanged, {} revised, {} near-duplicates linked, {} new stories, {} failed",
+            report.read,
+            secs,
+            rate,
+            report.new,
+            report.unchanged,
+            report.revised,
+            report.duplicates,
+            report.new_stories,
+            report.failed.len()
+        );
+        for f in &report.failed {
+            eprintln!("  failed: {}", f.message);
+        }
+    }
+    Ok(if report.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
