@@ -1,0 +1,526 @@
+// isnad web UI: a single-page app in plain JS (no build step, no libraries).
+//
+// Safety rule: article text and every other value from the API is inserted
+// with DOM text nodes (el(), text()) only. This file never assigns HTML
+// strings to elements.
+"use strict";
+
+const I18N = {
+  ar: {
+    brand: "إسناد", nav_stories: "القصص", nav_search: "بحث", nav_ingest: "إضافة مقال", loading: "جارٍ التحميل…",
+    lang_button: "English", read_only: "للقراءة فقط", stories: "القصص", story: "القصة", label: "العنوان",
+    span: "الفترة", docs: "المقالات", latest: "أحدث الأرقام", no_stories: "لا توجد قصص بعد.",
+    timeline: "الخط الزمني", series: "الأرقام عبر الزمن", contradictions: "تناقضات", updates: "تحديثات",
+    documents: "المقالات", none: "لا شيء.", source: "المصدر", outlet: "الوسيلة", cited: "نقلاً عن",
+    speaker: "المتحدث", date: "التاريخ", value: "القيمة", hedge: "التحوط", place: "المكان", as_of: "حتى",
+    attribution: "سلسلة الإسناد", click_fact: "اختر رقماً أو اقتباساً لرؤية سلسلة إسناده.",
+    show_noise: "إظهار الضجيج المحذوف والإصلاحات", noise: "الضجيج المحذوف", repairs: "الإصلاحات",
+    entities: "الكيانات", figures: "الأرقام", quotes: "الاقتباسات", dates: "التواريخ", duplicates: "نسخ مكررة",
+    mentions_per_day: "الذكر يومياً", quotes_by: "اقتباسات", figures_by: "أرقام منسوبة", entity: "كيان",
+    search: "بحث", query: "كلمات البحث", from: "من", to: "إلى", type: "النوع", any: "الكل", results: "النتائج",
+    ingest: "إضافة مقال", text: "النص", title: "العنوان", url: "الرابط", published: "تاريخ النشر",
+    file: "ملف ‎.txt‎ أو ‎.html‎", submit: "استخراج وحفظ", extract_only: "استخراج فقط", stored: "حُفظ المقال:",
+    not_stored: "استُخرجت الحقائق (لم يُحفظ):", ingest_disabled: "الخادم للقراءة فقط: لا يمكن حفظ مقالات جديدة.",
+    open_doc: "فتح المقال", error: "خطأ", not_found: "غير موجود", legend: "المصادر", event: "حدث", quote: "اقتباس",
+    figure: "رقم", values: "قيم متعارضة", bound: "حد متجاوز", anonymous: "مصدر مجهول", cue: "فعل القول",
+    venue: "المنبر", via: "عبر", article: "المقال", total: "المجموع", url_label: "الرابط",
+    killed: "قتلى", wounded: "جرحى", hostages_held: "رهائن محتجزون", hostages_released: "رهائن مُفرج عنهم",
+    hostages_dead: "رهائن قتلى", prisoners_held: "أسرى محتجزون", prisoners_released: "أسرى مُفرج عنهم",
+    arrested: "معتقلون", displaced: "نازحون", missing: "مفقودون", population: "سكان", truce_duration: "مدة الهدنة",
+    aid: "مساعدات", money: "أموال", other: "أخرى", citation: "إسناد",
+  },
+  en: {
+    brand: "isnad", nav_stories: "Stories", nav_search: "Search", nav_ingest: "Add article", loading: "Loading…",
+    lang_button: "العربية", read_only: "read-only", stories: "Stories", story: "Story", label: "Label",
+    span: "Dates", docs: "Articles", latest: "Latest figures", no_stories: "No stories yet.",
+    timeline: "Timeline", series: "Figures over time", contradictions: "Contradictions", updates: "Updates",
+    documents: "Articles", none: "None.", source: "Source", outlet: "Outlet", cited: "Citing",
+    speaker: "Speaker", date: "Date", value: "Value", hedge: "Hedge", place: "Place", as_of: "As of",
+    attribution: "Attribution chain", click_fact: "Pick a figure or a quote to see its attribution chain.",
+    show_noise: "Show removed noise and repairs", noise: "Removed noise", repairs: "Repairs",
+    entities: "Entities", figures: "Figures", quotes: "Quotes", dates: "Dates", duplicates: "Duplicates",
+    mentions_per_day: "Mentions per day", quotes_by: "Quotes", figures_by: "Figures attributed", entity: "Entity",
+    search: "Search", query: "Words", from: "From", to: "To", type: "Type", any: "Any", results: "Results",
+    ingest: "Add an article", text: "Text", title: "Title", url: "URL", published: "Published",
+    file: ".txt or .html file", submit: "Extract and store", extract_only: "Extract only", stored: "Stored:",
+    not_stored: "Extracted (not stored):", ingest_disabled: "The server is read-only: new articles cannot be stored.",
+    open_doc: "Open the article", error: "Error", not_found: "Not found", legend: "Sources", event: "Event",
+    quote: "Quote", figure: "Figure", values: "Conflicting values", bound: "Bound exceeded",
+    anonymous: "anonymous source", cue: "Cue", venue: "Venue", via: "via", article: "Article", total: "Total",
+    url_label: "URL",
+    killed: "killed", wounded: "wounded", hostages_held: "hostages held", hostages_released: "hostages released",
+    hostages_dead: "hostages dead", prisoners_held: "prisoners held", prisoners_released: "prisoners released",
+    arrested: "arrested", displaced: "displaced", missing: "missing", population: "population",
+    truce_duration: "truce duration", aid: "aid", money: "money", other: "other", citation: "citation",
+  },
+};
+
+const params = new URLSearchParams(location.search);
+let LANG = params.get("lang") === "en" ? "en" : params.get("lang") === "ar" ? "ar" : (localStorage.getItem("isnad.lang") || "ar");
+let STATUS = null;
+
+function t(key) {
+  return (I18N[LANG] && I18N[LANG][key]) || I18N.ar[key] || key;
+}
+
+// ---- DOM helpers: text only, never HTML strings --------------------------
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else if (k === "class") node.className = v;
+    else node.setAttribute(k, v === true ? "" : String(v));
+  }
+  append(node, children);
+  return node;
+}
+
+function append(node, children) {
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    node.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+function bdi(value) {
+  return el("bdi", {}, value === null || value === undefined ? "" : String(value));
+}
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+function svg(tag, attrs, ...children) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+  for (const c of children.flat()) {
+    if (c === null || c === undefined) continue;
+    node.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+function link(hash, ...children) {
+  return el("a", { href: hash }, ...children);
+}
+
+// Only http(s) URLs become links; anything else is shown as text.
+function safeUrl(u) {
+  if (!u) return null;
+  try {
+    const url = new URL(u);
+    return url.protocol === "http:" || url.protocol === "https:" ? el("a", { href: url.href, rel: "noopener noreferrer", target: "_blank" }, bdi(u)) : bdi(u);
+  } catch (e) {
+    return bdi(u);
+  }
+}
+
+function enc(s) {
+  return encodeURIComponent(s);
+}
+
+function fmtNum(v) {
+  if (v === null || v === undefined) return "";
+  return Number(v).toLocaleString(LANG === "ar" ? "ar-EG" : "en-US", { maximumFractionDigits: 2 });
+}
+
+function fmtDate(d) {
+  return d ? String(d).slice(0, 10) : "";
+}
+
+function whatLabel(w) {
+  return t(w || "other");
+}
+
+function app() {
+  return document.getElementById("app");
+}
+
+function show(...children) {
+  const root = app();
+  root.replaceChildren();
+  append(root, children);
+}
+
+async function api(path, opts) {
+  const res = await fetch("/api/v1" + path, opts);
+  let body = null;
+  try { body = await res.json(); } catch (e) { body = null; }
+  if (!res.ok) {
+    const msg = body && body.error ? body.error.code + ": " + body.error.message : res.status + " " + res.statusText;
+    throw new Error(msg);
+  }
+  return body;
+}
+
+function errorBox(e) {
+  return el("p", { class: "error" }, t("error") + ": ", String(e.message || e));
+}
+
+// ---- Charts ---------------------------------------------------------------
+
+const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
+
+function pointTime(p) {
+  const d = Date.parse(p.as_of || p.published || "");
+  return Number.isNaN(d) ? null : d;
+}
+
+function sourceName(p) {
+  return p.source || p.outlet || "?";
+}
+
+// One chart of a figure series: x = time, y = value, one colour per source,
+// hedged figures drawn with their low..high range as error bars.
+function seriesChart(series) {
+  const pts = series.points.map((p) => ({ p, x: pointTime(p) })).filter((d) => d.x !== null);
+  const W = 640, H = 240, L = 56, R = 16, T = 14, B = 34;
+  const box = el("div", { class: "chart" });
+  const key = series.key;
+  box.appendChild(el("div", { class: "muted" }, whatLabel(key.what), key.place ? [" — ", bdi(key.place)] : null, key.holder ? [" (", bdi(key.holder), ")"] : null));
+  if (!pts.length) {
+    box.appendChild(el("p", { class: "muted" }, t("none")));
+    return box;
+  }
+  const sources = [...new Set(series.points.map(sourceName))];
+  const colour = (s) => PALETTE[sources.indexOf(s) % PALETTE.length];
+  let x0 = Math.min(...pts.map((d) => d.x)), x1 = Math.max(...pts.map((d) => d.x));
+  if (x0 === x1) { x0 -= 86400000; x1 += 86400000; }
+  const yMax = Math.max(1, ...pts.map((d) => Math.max(d.p.value, d.p.high ?? d.p.value))) * 1.1;
+  const sx = (x) => L + ((x - x0) / (x1 - x0)) * (W - L - R);
+  const sy = (y) => H - B - (y / yMax) * (H - T - B);
+  const g = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": whatLabel(key.what) });
+  g.appendChild(svg("line", { x1: L, y1: H - B, x2: W - R, y2: H - B, stroke: "#999" }));
+  g.appendChild(svg("line", { x1: L, y1: T, x2: L, y2: H - B, stroke: "#999" }));
+  for (let i = 0; i <= 4; i++) {
+    const v = (yMax / 4) * i;
+    g.appendChild(svg("line", { x1: L, y1: sy(v), x2: W - R, y2: sy(v), stroke: "#eee" }));
+    g.appendChild(svg("text", { x: L - 4, y: sy(v) + 4, "text-anchor": "end" }, fmtNum(Math.round(v))));
+  }
+  for (const x of [x0, (x0 + x1) / 2, x1]) {
+    g.appendChild(svg("text", { x: sx(x), y: H - B + 16, "text-anchor": "middle" }, new Date(x).toISOString().slice(0, 10)));
+  }
+  for (const s of sources) {
+    const mine = pts.filter((d) => sourceName(d.p) === s).sort((a, b) => a.x - b.x);
+    if (mine.length > 1) {
+      g.appendChild(svg("polyline", { points: mine.map((d) => `${sx(d.x)},${sy(d.p.value)}`).join(" "), fill: "none", stroke: colour(s), "stroke-width": 1.5, "stroke-opacity": 0.6 }));
+    }
+  }
+  for (const { p, x } of pts) {
+    const c = colour(sourceName(p));
+    const lo = p.low ?? p.value, hi = p.high ?? p.value;
+    if (lo !== hi) {
+      g.appendChild(svg("line", { x1: sx(x), y1: sy(lo), x2: sx(x), y2: sy(hi), stroke: c, "stroke-width": 2, class: "errbar" }));
+      g.appendChild(svg("line", { x1: sx(x) - 4, y1: sy(lo), x2: sx(x) + 4, y2: sy(lo), stroke: c }));
+      g.appendChild(svg("line", { x1: sx(x) - 4, y1: sy(hi), x2: sx(x) + 4, y2: sy(hi), stroke: c }));
+    }
+    const dot = svg("circle", { cx: sx(x), cy: sy(p.value), r: 4.5, fill: c });
+    dot.appendChild(svg("title", {}, `${sourceName(p)}: ${p.surface} (${p.hedge}) ${fmtDate(p.as_of || p.published)}`));
+    const a = svg("a", { href: "#/doc/" + enc(p.doc_id) }, dot);
+    g.appendChild(a);
+  }
+  box.appendChild(g);
+  box.appendChild(el("div", { class: "legend" }, el("strong", {}, t("legend") + ":"), sources.map((s) => el("span", {}, el("i", { style: "background:" + colour(s) }), bdi(s)))));
+  return box;
+}
+
+// Mentions per day as small bars.
+function dayBars(days) {
+  const box = el("div", { class: "chart" });
+  if (!days.length) return append(box, [el("p", { class: "muted" }, t("none"))]);
+  const W = 640, H = 140, B = 24, T = 8;
+  const max = Math.max(1, ...days.map((d) => d.mentions));
+  const bw = Math.max(2, Math.min(30, (W - 20) / days.length - 2));
+  const g = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img" });
+  days.forEach((d, i) => {
+    const h = (d.mentions / max) * (H - B - T);
+    const x = 10 + i * (bw + 2);
+    const r = svg("rect", { x, y: H - B - h, width: bw, height: h, fill: "#1f4e5f" });
+    r.appendChild(svg("title", {}, `${d.day}: ${d.mentions} / ${d.documents}`));
+    g.appendChild(r);
+  });
+  g.appendChild(svg("text", { x: 10, y: H - 6 }, days[0].day));
+  g.appendChild(svg("text", { x: W - 10, y: H - 6, "text-anchor": "end" }, days[days.length - 1].day));
+  box.appendChild(g);
+  return box;
+}
+
+// ---- Views ----------------------------------------------------------------
+
+function figureChips(points) {
+  return el("div", { class: "chips" }, (points || []).map((p) => el("span", {}, whatLabel(p.what), ": ", bdi(fmtNum(p.value)), p.source ? [" — ", bdi(p.source)] : null)));
+}
+
+async function viewStories() {
+  const data = await api("/stories");
+  if (!data.items.length) return show(el("h1", {}, t("stories")), el("p", { class: "muted" }, t("no_stories")));
+  const rows = data.items.map((s) =>
+    el("tr", {},
+      el("td", {}, link("#/story/" + enc(s.id), bdi(s.label || s.id))),
+      el("td", {}, bdi(fmtDate(s.first)), " – ", bdi(fmtDate(s.last))),
+      el("td", {}, bdi(s.documents)),
+      el("td", {}, figureChips(s.latest))));
+  show(el("h1", {}, t("stories")),
+    el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, t("label")), el("th", {}, t("span")), el("th", {}, t("docs")), el("th", {}, t("latest")))), el("tbody", {}, rows)));
+}
+
+function pointCard(p) {
+  return el("div", { class: "card" },
+    el("div", { class: "big" }, bdi(fmtNum(p.value)), p.low !== undefined && p.low !== null ? [" ", bdi(`[${fmtNum(p.low)}–${fmtNum(p.high)}]`)] : null),
+    el("div", {}, "«", p.surface, "»"),
+    el("div", { class: "muted" }, t("source"), ": ", p.source_entity ? link("#/entity/" + enc(p.source_entity), bdi(p.source || p.source_entity)) : bdi(p.source || "—")),
+    el("div", { class: "muted" }, t("outlet"), ": ", bdi(p.outlet || "—"), " · ", bdi(fmtDate(p.as_of || p.published))),
+    link("#/doc/" + enc(p.doc_id), t("open_doc")));
+}
+
+async function viewStory(id) {
+  const s = await api("/stories/" + enc(id));
+  const sum = s.summary;
+  const timeline = el("ul", { class: "plain timeline" }, s.timeline.map((it) =>
+    el("li", {}, el("span", { class: "kind " + it.kind }, t(it.kind)), bdi(fmtDate(it.date)), " — ", it.summary || it.surface, " ", link("#/doc/" + enc(it.doc_id), "↗"))));
+  const contra = s.contradictions.map((c) =>
+    el("div", { class: "card" }, el("div", {}, whatLabel(c.key.what), c.key.place ? [" — ", bdi(c.key.place)] : null, " · ", t(c.kind)),
+      el("div", { class: "side-by-side" }, pointCard(c.a), pointCard(c.b))));
+  const updates = s.updates.map((u) => el("li", {}, whatLabel(u.key.what), ": ", bdi(u.from.source || u.from.outlet || ""), " ", bdi(fmtNum(u.from.value)), " → ", bdi(fmtNum(u.to.value)), " (", bdi(fmtDate(u.to.as_of || u.to.published)), ")"));
+  const docs = s.documents.map((d) => el("li", {}, link("#/doc/" + enc(d.id), d.title || d.id), " — ", bdi(d.outlet || ""), " ", bdi(fmtDate(d.published))));
+  show(
+    el("h1", {}, t("story"), ": ", bdi(sum.label || sum.id)),
+    el("p", { class: "muted" }, bdi(fmtDate(sum.first)), " – ", bdi(fmtDate(sum.last)), " · ", t("docs"), ": ", bdi(sum.documents)),
+    el("h2", {}, t("series")), s.series.length ? s.series.map(seriesChart) : el("p", { class: "muted" }, t("none")),
+    el("h2", {}, t("contradictions")), contra.length ? contra : el("p", { class: "muted" }, t("none")),
+    el("h2", {}, t("updates")), updates.length ? el("ul", {}, updates) : el("p", { class: "muted" }, t("none")),
+    el("h2", {}, t("timeline")), s.timeline.length ? timeline : el("p", { class: "muted" }, t("none")),
+    el("h2", {}, t("documents")), el("ul", {}, docs));
+}
+
+// Collects the highlight spans of a document: [start, end, class, fact].
+function docSpans(doc) {
+  const spans = [];
+  for (const e of doc.entities || []) for (const m of e.mentions || []) spans.push({ start: m.start, end: m.end, cls: "hl-entity", kind: "entity", fact: e });
+  for (const d of doc.dates || []) spans.push({ start: d.start, end: d.end, cls: "hl-date", kind: "date", fact: d });
+  for (const f of doc.figures || []) spans.push({ start: f.start, end: f.end, cls: "hl-figure", kind: "figure", fact: f });
+  for (const q of doc.quotes || []) spans.push({ start: q.start, end: q.end, cls: "hl-quote", kind: "quote", fact: q });
+  return spans.filter((s) => s.end > s.start);
+}
+
+// Splits the text (by chars, not UTF-16 units) at every span boundary; each
+// piece gets the classes of the spans covering it, and the innermost
+// figure/quote/entity as its click target.
+function highlightedText(doc, onPick) {
+  const chars = Array.from(doc.text || "");
+  const spans = docSpans(doc);
+  const cuts = new Set([0, chars.length]);
+  for (const s of spans) { cuts.add(Math.min(s.start, chars.length)); cuts.add(Math.min(s.end, chars.length)); }
+  const bounds = [...cuts].sort((a, b) => a - b);
+  const out = el("div", { class: "doc-text", id: "doc-text" });
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const a = bounds[i], b = bounds[i + 1];
+    const piece = chars.slice(a, b).join("");
+    const cover = spans.filter((s) => s.start <= a && s.end >= b);
+    if (!cover.length) { out.appendChild(document.createTextNode(piece)); continue; }
+    const classes = [...new Set(cover.map((s) => s.cls))].join(" ");
+    const target = cover.filter((s) => s.kind === "figure" || s.kind === "quote").sort((x, y) => (x.end - x.start) - (y.end - y.start))[0] || cover[0];
+    const node = el("span", { class: classes, "data-kind": target.kind, tabindex: target.kind === "figure" || target.kind === "quote" ? 0 : null }, piece);
+    node.addEventListener("click", () => onPick(target));
+    node.addEventListener("mouseenter", () => onPick(target));
+    out.appendChild(node);
+  }
+  return out;
+}
+
+function sourceNode(src) {
+  if (!src) return "—";
+  const name = bdi(src.surface);
+  const label = src.entity ? link("#/entity/" + enc(src.entity), name) : name;
+  return src.anonymous ? [label, " (", t("anonymous"), ")"] : label;
+}
+
+function citationNodes(doc, idx) {
+  if (idx === null || idx === undefined || !doc.citations || !doc.citations[idx]) return null;
+  const c = doc.citations[idx];
+  return [el("li", {}, t("cited"), ": ", sourceNode(c.outlet)), c.via ? el("li", {}, t("via"), ": ", sourceNode(c.via)) : null];
+}
+
+function factPanel(doc, pick) {
+  const panel = el("div", {});
+  const f = pick.fact;
+  const outlet = el("li", {}, t("article"), ": ", bdi(doc.meta.outlet || doc.meta.source || "—"));
+  if (pick.kind === "figure") {
+    append(panel, [
+      el("h3", {}, t("figure"), ": ", whatLabel(f.what)),
+      el("div", { class: "big" }, bdi(fmtNum(f.value)), f.low !== undefined ? [" ", bdi(`[${fmtNum(f.low)}–${fmtNum(f.high ?? f.value)}]`)] : null),
+      el("div", {}, "«", f.surface, "»"),
+      el("div", { class: "muted" }, t("hedge"), ": ", bdi(f.hedge), f.place ? [" · ", t("place"), ": ", bdi(f.place)] : null, f.as_of ? [" · ", t("as_of"), ": ", bdi(f.as_of)] : null),
+      el("h4", {}, t("attribution")),
+      el("ul", { class: "chain" }, outlet, citationNodes(doc, f.citation), el("li", {}, t("source"), ": ", sourceNode(f.source))),
+    ]);
+  } else if (pick.kind === "quote") {
+    append(panel, [
+      el("h3", {}, t("quote")),
+      el("blockquote", {}, Array.from(doc.text).slice(f.content_start, f.content_end).join("")),
+      el("div", { class: "muted" }, t("cue"), ": ", f.cue, f.venue ? [" · ", t("venue"), ": ", sourceNode(f.venue)] : null),
+      el("h4", {}, t("attribution")),
+      el("ul", { class: "chain" }, outlet, citationNodes(doc, f.citation), el("li", {}, t("speaker"), ": ", sourceNode(f.speaker))),
+    ]);
+  } else if (pick.kind === "entity") {
+    append(panel, [el("h3", {}, t("entity")), el("div", {}, link("#/entity/" + enc(f.id), bdi(f.canonical))), el("div", { class: "muted" }, bdi(f.type), f.english ? [" · ", bdi(f.english)] : null)]);
+  } else {
+    append(panel, [el("h3", {}, t("date")), el("div", {}, bdi(f.value)), el("div", { class: "muted" }, f.surface)]);
+  }
+  return panel;
+}
+
+async function viewDoc(id) {
+  const body = await api("/documents/" + enc(id));
+  const doc = body.document;
+  const panel = el("div", { class: "panel", id: "fact-panel" }, el("p", { class: "muted" }, t("click_fact")));
+  const pick = (p) => { panel.replaceChildren(factPanel(doc, p)); };
+  const noiseBox = el("div", { hidden: true },
+    el("h2", {}, t("noise")),
+    el("ul", {}, (doc.noise || []).map((n) => el("li", {}, el("span", { class: "kind" }, n.kind), el("span", { class: "noise" }, n.surface)))),
+    el("h2", {}, t("repairs")),
+    el("ul", {}, (doc.repairs || []).map((r) => el("li", {}, el("span", { class: "kind" }, r.kind), "«", r.before, "» → «", r.after, "»"))));
+  const toggle = el("label", {}, el("input", { type: "checkbox", onchange: (e) => { noiseBox.hidden = !e.target.checked; } }), " ", t("show_noise"));
+  const meta = doc.meta;
+  const counts = el("div", { class: "legend-key" },
+    el("span", { class: "hl-entity" }, t("entities"), " ", bdi((doc.entities || []).length)),
+    el("span", { class: "hl-figure" }, t("figures"), " ", bdi((doc.figures || []).length)),
+    el("span", { class: "hl-quote" }, t("quotes"), " ", bdi((doc.quotes || []).length)),
+    el("span", { class: "hl-date" }, t("dates"), " ", bdi((doc.dates || []).length)));
+  const dups = body.duplicates.length
+    ? [el("h2", {}, t("duplicates")), el("ul", {}, body.duplicates.map((d) => el("li", {}, link("#/doc/" + enc(d.doc === doc.id ? d.canonical : d.doc), bdi(d.doc === doc.id ? d.canonical : d.doc)), " ", bdi(d.outlet || ""), " ", bdi(fmtNum(d.similarity)))))]
+    : null;
+  show(
+    el("h1", {}, meta.title || doc.id),
+    el("p", { class: "muted" }, bdi(meta.outlet || meta.source), " · ", bdi(meta.published || ""), " ", meta.url ? safeUrl(meta.url) : null),
+    counts,
+    el("div", { class: "doc-layout" }, highlightedText(doc, pick), panel),
+    toggle, noiseBox, dups);
+}
+
+async function viewEntity(id) {
+  const e = await api("/entities/" + enc(id));
+  const ent = e.entity;
+  const quotes = e.quotes.map((q) => el("li", {}, "«", q.content, "» — ", bdi(q.outlet || ""), " ", bdi(fmtDate(q.published)), " ", link("#/doc/" + enc(q.doc), "↗")));
+  const figs = e.figures.map((f) => el("li", {}, whatLabel(f.what), ": ", bdi(fmtNum(f.value)), " «", f.surface, "» — ", bdi(f.outlet || ""), " ", bdi(fmtDate(f.as_of || f.published)), " ", link("#/doc/" + enc(f.doc), "↗")));
+  show(
+    el("h1", {}, bdi(ent.canonical)),
+    el("p", { class: "muted" }, bdi(ent.type || ent.entity_type), ent.english ? [" · ", bdi(ent.english)] : null, " · ", t("docs"), ": ", bdi(ent.documents), " · ", bdi(fmtDate(ent.first)), " – ", bdi(fmtDate(ent.last))),
+    el("h2", {}, t("mentions_per_day")), dayBars(e.days),
+    el("h2", {}, t("quotes_by")), quotes.length ? el("ul", {}, quotes) : el("p", { class: "muted" }, t("none")),
+    el("h2", {}, t("figures_by")), figs.length ? el("ul", {}, figs) : el("p", { class: "muted" }, t("none")));
+}
+
+function snippetNode(sn) {
+  const chars = Array.from(sn.text || "");
+  const out = el("div", {});
+  let at = 0;
+  for (const [a, b] of sn.highlights || []) {
+    if (a > at) out.appendChild(document.createTextNode(chars.slice(at, a).join("")));
+    out.appendChild(el("mark", {}, chars.slice(a, b).join("")));
+    at = b;
+  }
+  if (at < chars.length) out.appendChild(document.createTextNode(chars.slice(at).join("")));
+  return out;
+}
+
+async function viewSearch(query) {
+  const q = new URLSearchParams(query || "");
+  const field = (name, label, type) => el("label", {}, t(label), el("input", { name, type: type || "text", value: q.get(name) || "" }));
+  const types = ["", "figure", "quote", "event", "citation", "killed", "wounded", "hostages_held"];
+  const select = el("select", { name: "type" }, types.map((v) => el("option", { value: v, selected: q.get("type") === v }, v ? t(v) : t("any"))));
+  const form = el("form", { class: "grid", onsubmit: (ev) => {
+    ev.preventDefault();
+    const p = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (v) p.set(k, v);
+    location.hash = "#/search?" + p.toString();
+  } }, field("q", "query", "search"), field("outlet", "outlet"), field("from", "from", "date"), field("to", "to", "date"), el("label", {}, t("type"), select), el("button", { class: "primary", type: "submit" }, t("search")));
+  const results = el("div", {});
+  show(el("h1", {}, t("search")), form, results);
+  if (![...q.keys()].length) return;
+  const res = await api("/search?" + q.toString());
+  append(results, [el("h2", {}, t("results"), " (", bdi(res.total), ")"),
+    res.items.map((h) => el("div", { class: "card" }, link("#/doc/" + enc(h.doc_id), h.title || h.doc_id), el("div", { class: "muted" }, bdi(h.outlet || ""), " · ", bdi(fmtDate(h.published))), snippetNode(h.snippet)))]);
+}
+
+async function viewIngest() {
+  const ro = STATUS && STATUS.read_only;
+  const field = (name, label, type) => el("label", {}, t(label), el("input", { name, type: type || "text", disabled: ro }));
+  const textarea = el("textarea", { name: "text", disabled: ro, dir: "auto" });
+  let html = null;
+  const file = el("input", { type: "file", accept: ".txt,.html,.htm,text/plain,text/html", disabled: ro, onchange: async (ev) => {
+    const f = ev.target.files[0];
+    if (!f) return;
+    const content = await f.text();
+    if (/\.html?$/i.test(f.name) || f.type === "text/html") { html = content; textarea.value = ""; textarea.placeholder = f.name; } else { html = null; textarea.value = content; }
+  } });
+  const result = el("div", {});
+  const send = async (store) => {
+    result.replaceChildren(el("p", { class: "muted" }, t("loading")));
+    const data = new FormData(form);
+    const body = { store };
+    for (const k of ["title", "outlet", "published", "url"]) if (data.get(k)) body[k] = data.get(k);
+    if (textarea.value.trim()) body.text = textarea.value; else if (html) body.html = html;
+    try {
+      const r = await api("/documents", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      const d = r.document;
+      result.replaceChildren(el("p", { class: "notice" }, r.stored ? t("stored") : t("not_stored"), " ",
+        r.stored ? link("#/doc/" + enc(r.id), bdi(r.id)) : bdi(r.id), " · ",
+        t("entities"), " ", bdi((d.entities || []).length), " · ", t("figures"), " ", bdi((d.figures || []).length), " · ", t("quotes"), " ", bdi((d.quotes || []).length)));
+    } catch (e) {
+      result.replaceChildren(errorBox(e));
+    }
+  };
+  const form = el("form", { onsubmit: (ev) => { ev.preventDefault(); send(true); } },
+    el("div", { class: "grid" }, field("title", "title"), field("outlet", "outlet"), field("published", "published", "date"), field("url", "url", "url")),
+    el("label", {}, t("text"), textarea),
+    el("label", {}, t("file"), file),
+    el("p", {}, el("button", { class: "primary", type: "submit", disabled: ro }, t("submit")), " ",
+      el("button", { type: "button", onclick: () => send(false) }, t("extract_only"))));
+  show(el("h1", {}, t("ingest")), ro ? el("p", { class: "notice", id: "ro-notice" }, t("ingest_disabled")) : null, form, result);
+}
+
+// ---- Router ---------------------------------------------------------------
+
+function applyLang() {
+  document.documentElement.lang = LANG;
+  document.documentElement.dir = LANG === "ar" ? "rtl" : "ltr";
+  document.title = t("brand");
+  for (const n of document.querySelectorAll("[data-i18n]")) n.textContent = t(n.getAttribute("data-i18n"));
+  document.getElementById("lang").textContent = t("lang_button");
+  const mode = document.getElementById("mode");
+  mode.hidden = !(STATUS && STATUS.read_only);
+  mode.textContent = t("read_only");
+}
+
+async function route() {
+  const hash = location.hash.replace(/^#\/?/, "");
+  const [path, query] = hash.split("?");
+  const parts = path.split("/").map(decodeURIComponent);
+  try {
+    if (parts[0] === "story" && parts[1]) await viewStory(parts[1]);
+    else if (parts[0] === "doc" && parts[1]) await viewDoc(parts[1]);
+    else if (parts[0] === "entity" && parts[1]) await viewEntity(parts[1]);
+    else if (parts[0] === "search") await viewSearch(query);
+    else if (parts[0] === "ingest") await viewIngest();
+    else await viewStories();
+  } catch (e) {
+    show(errorBox(e));
+  }
+  window.scrollTo(0, 0);
+}
+
+async function start() {
+  try { STATUS = await api("/status"); } catch (e) { STATUS = null; }
+  applyLang();
+  document.getElementById("lang").addEventListener("click", () => {
+    LANG = LANG === "ar" ? "en" : "ar";
+    localStorage.setItem("isnad.lang", LANG);
+    applyLang();
+    route();
+  });
+  window.addEventListener("hashchange", route);
+  await route();
+}
+
+document.addEventListener("DOMContentLoaded", start);

@@ -1,0 +1,41 @@
+//! The web UI's files, compiled into the binary and served from a fixed table.
+//!
+//! No request path is ever turned into a filesystem path: `/assets/{name}`
+//! looks `name` up in [`ASSETS`], so `..`, `%2e%2e` or any other name is a 404.
+
+use axum::extract::Path;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+
+use crate::error::ApiError;
+use crate::AppState;
+
+/// `(name, content type, bytes)` of every served asset.
+pub const ASSETS: &[(&str, &str, &[u8])] = &[
+    ("index.html", "text/html; charset=utf-8", include_bytes!("../assets/index.html")),
+    ("app.js", "text/javascript; charset=utf-8", include_bytes!("../assets/app.js")),
+    ("style.css", "text/css; charset=utf-8", include_bytes!("../assets/style.css")),
+    ("favicon.svg", "image/svg+xml", include_bytes!("../assets/favicon.svg")),
+];
+
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(|| async { asset("index.html") }))
+        .route("/index.html", get(|| async { asset("index.html") }))
+        .route("/favicon.ico", get(|| async { asset("favicon.svg") }))
+        .route("/assets/{name}", get(|Path(name): Path<String>| async move { asset(&name) }))
+}
+
+fn asset(name: &str) -> Response {
+    match ASSETS.iter().find(|(n, _, _)| *n == name) {
+        Some((_, mime, bytes)) => {
+            let mut res = (StatusCode::OK, *bytes).into_response();
+            res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+            res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            res
+        }
+        None => ApiError::not_found("no such asset").into_response(),
+    }
+}

@@ -1,0 +1,230 @@
+//! `isnad serve`: an HTTP JSON API and an Arabic right-to-left web UI over an
+//! isnad data directory ([`isnad_app::Workspace`]).
+//!
+//! # Endpoints
+//!
+//! JSON under `/api/v1` (every list answers `{"items": [...], "limit", "offset", "total"?}`):
+//!
+//! | method | path | what |
+//! |---|---|---|
+//! | GET | `/status` | `{read_only, counts, version}` |
+//! | GET | `/documents?outlet&from&to&entity&story&limit&offset` | document summaries (`limit` ≤ 200, default 50) |
+//! | GET | `/documents/{id}` | `{document, duplicates}`: the full document with all its facts |
+//! | POST | `/documents` | `{text?, html?, url?, title?, outlet?, published?, store?}` → `{document, stored, id}` |
+//! | GET | `/entities?type&name&limit&offset` | entity rows (`type`: `PERSON` `ORG` `PLACE` `OUTLET`) |
+//! | GET | `/entities/{id}` | `{entity, days, quotes, figures}`: mentions per day, their quotes, figures they are the source of |
+//! | GET | `/figures?what&place&story&source&from&to&limit&offset` | figure rows |
+//! | GET | `/series?what&place` | figure series over time |
+//! | GET | `/quotes?speaker&story&limit&offset` | quote rows |
+//! | GET | `/stories` | story summaries |
+//! | GET | `/stories/{id}` | story view: documents, timeline, series, contradictions, updates |
+//! | GET | `/search?q&outlet&from&to&entity&type&limit&offset` | hits with snippet text and char-offset highlights |
+//! | GET | `/openapi.json` | the OpenAPI 3.1 description, generated from the handlers (utoipa) |
+//!
+//! Errors answer `{"error": {"code", "message"}}` with `code` one of
+//! `not_found` (404), `bad_request` (400), `read_only` (403),
+//! `payload_too_large` (413), `timeout` (408) and `internal` (500).
+//!
+//! The web UI is `/` (`index.html`) and `/assets/{name}` (`app.js`,
+//! `style.css`, `favicon.svg`): a single-page app in plain JS with hash
+//! routes (`#/stories`, `#/story/ID`, `#/doc/ID`, `#/entity/ID`, `#/search`,
+//! `#/ingest`), Arabic first with an English toggle (`?lang=en`).
+//!
+//! # Safety
+//!
+//! * binds `127.0.0.1:8080` by default;
+//! * request bodies are limited ([`ServeConfig::max_body`], 2 MiB: 413 with
+//!   the JSON error) and requests time out ([`ServeConfig::timeout`], 30 s: 408);
+//! * `--read-only` opens the data directory read-only and refuses writes
+//!   (`POST /documents` with `store` not false: 403 `read_only`);
+//! * static files come from a fixed table compiled into the binary: no
+//!   filesystem path is ever built from a request, so no traversal;
+//! * every response carries `X-Content-Type-Options: nosniff`,
+//!   `Content-Security-Policy: default-src 'self'; style-src 'self' 'unsafe-inline'`
+//!   (no inline scripts, nothing from other hosts), `X-Frame-Options: DENY` and
+//!   `Referrer-Policy: no-referrer`;
+//! * the UI inserts article text with DOM text nodes only (never `innerHTML`),
+//!   so markup inside an article is shown as text.
+//!
+//! The workspace holds a SQLite connection (not `Sync`): it sits behind a
+//! mutex and every query runs in `tokio::task::spawn_blocking`.
+
+mod api;
+mod assets;
+mod error;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use isnad_app::Workspace;
+
+pub use api::ApiDoc;
+pub use error::{ApiError, ErrorCode};
+
+/// The Content-Security-Policy sent with every response.
+pub const CSP: &str = "default-src 'self'; style-src 'self' 'unsafe-inline'";
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    /// The data directory.
+    pub data: PathBuf,
+    /// Where to listen (default `127.0.0.1:8080`).
+    pub addr: SocketAddr,
+    /// Open the data directory read-only and refuse writes.
+    pub read_only: bool,
+    /// Largest accepted request body in bytes (default 2 MiB).
+    pub max_body: usize,
+    /// Per-request time limit (default 30 s).
+    pub timeout: Duration,
+}
+
+impl Default for ServeConfig {
+    fn default() -> Self {
+        ServeConfig {
+            data: PathBuf::from(isnad_app::DEFAULT_DATA_DIR),
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            read_only: false,
+            max_body: 2 * 1024 * 1024,
+            timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// Why serving failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The data directory could not be opened.
+    #[error("opening the data directory: {0}")]
+    App(#[from] isnad_app::AppError),
+    /// Binding or serving failed.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The shared server state: one workspace behind a mutex, and the limits.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    ws: Mutex<Workspace>,
+    read_only: bool,
+    max_body: usize,
+    timeout: Duration,
+}
+
+impl AppState {
+    /// Wraps an open workspace with the default limits (2 MiB, 30 s).
+    pub fn new(ws: Workspace) -> AppState {
+        let d = ServeConfig::default();
+        AppState::with_limits(ws, d.max_body, d.timeout)
+    }
+
+    /// Wraps an open workspace with the given body limit and timeout.
+    pub fn with_limits(ws: Workspace, max_body: usize, timeout: Duration) -> AppState {
+        let read_only = ws.is_read_only();
+        AppState { inner: Arc::new(Inner { ws: Mutex::new(ws), read_only, max_body, timeout }) }
+    }
+
+    /// Opens the configured data directory (read-only when asked).
+    pub fn open(cfg: &ServeConfig) -> Result<AppState, ServeError> {
+        let ws = if cfg.read_only { Workspace::open_read_only(&cfg.data)? } else { Workspace::open(&cfg.data)? };
+        Ok(AppState::with_limits(ws, cfg.max_body, cfg.timeout))
+    }
+
+    /// True when writes are refused.
+    pub fn is_read_only(&self) -> bool {
+        self.inner.read_only
+    }
+
+    /// Runs `f` on the workspace in the blocking pool.
+    pub(crate) async fn with_ws<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Workspace) -> Result<T, ApiError> + Send + 'static,
+    {
+        let inner = self.inner.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut ws = inner.ws.lock().unwrap_or_else(|p| p.into_inner());
+            f(&mut ws)
+        })
+        .await
+        .map_err(|e| ApiError::internal(format!("worker failed: {e}")))?
+    }
+}
+
+/// The whole application: API, UI, limits and security headers.
+pub fn router(state: AppState) -> Router {
+    let max_body = state.inner.max_body;
+    let timeout = state.inner.timeout;
+    Router::new()
+        .nest("/api/v1", api::routes())
+        .merge(assets::routes())
+        .fallback(not_found)
+        .with_state(state)
+        .layer(axum::extract::DefaultBodyLimit::max(max_body))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(max_body))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
+        .layer(middleware::from_fn(json_errors))
+        .layer(middleware::from_fn(security_headers))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+}
+
+/// Binds, logs the URL and serves until Ctrl-C.
+pub async fn serve(cfg: ServeConfig) -> Result<(), ServeError> {
+    let state = AppState::open(&cfg)?;
+    let listener = tokio::net::TcpListener::bind(cfg.addr).await?;
+    let addr = listener.local_addr()?;
+    let mode = if cfg.read_only { " (read-only)" } else { "" };
+    eprintln!("isnad serve: http://{addr}/{mode} over {}", cfg.data.display());
+    tracing::info!(%addr, read_only = cfg.read_only, "serving");
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}
+
+async fn not_found() -> ApiError {
+    ApiError::not_found("no such page or endpoint")
+}
+
+/// Gives the limit layers' bare 413 and 408 answers the JSON error body.
+async fn json_errors(req: Request, next: Next) -> Response {
+    let res = next.run(req).await;
+    let is_json = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if is_json {
+        return res;
+    }
+    match res.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            ApiError::new(ErrorCode::PayloadTooLarge, "the request body is too large").into_response()
+        }
+        StatusCode::REQUEST_TIMEOUT => ApiError::new(ErrorCode::Timeout, "the request took too long").into_response(),
+        _ => res,
+    }
+}
+
+async fn security_headers(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    res
+}
