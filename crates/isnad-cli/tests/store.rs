@@ -1,0 +1,162 @@
+//! End-to-end tests of ingestion and the query commands over a temporary data directory.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn isnad(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_isnad")).args(args).output().unwrap()
+}
+
+fn text(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples")
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", text(o)))
+}
+
+#[test]
+fn examples_make_a_story_with_series_a_contradiction_and_search() {
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path().to_str().unwrap();
+    let ex = examples();
+    let out = isnad(&["ingest", "--data", d, "--no-ner", "-q", "--json", ex.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = json(&out);
+    let read = report["read"].as_u64().unwrap();
+    assert!(read >= 8, "{report}");
+    assert_eq!(report["new"].as_u64().unwrap(), read);
+
+    // Re-ingesting the same content is a no-op.
+    let again = json(&isnad(&["ingest", "--data", d, "--no-ner", "-q", "--json", ex.to_str().unwrap()]));
+    assert_eq!(again["new"], 0);
+    assert_eq!(again["unchanged"].as_u64().unwrap(), read);
+
+    // The three related reports in 06_story.jsonl form one story.
+    let stories = json(&isnad(&["story", "--data", d, "--format", "json"]));
+    let big = &stories.as_array().unwrap()[0];
+    assert!(big["documents"].as_u64().unwrap() >= 3, "{stories}");
+    let id = big["id"].as_str().unwrap();
+    let view = json(&isnad(&["story", id, "--data", d, "--format", "json"]));
+    assert!(!view["timeline"].as_array().unwrap().is_empty());
+    // The ministry's toll and the army's estimate for the same day disagree.
+    let contradictions = view["contradictions"].as_array().unwrap();
+    assert!(!contradictions.is_empty(), "{view}");
+    let c = &contradictions[0];
+    assert_eq!(c["key"]["what"], "killed");
+    assert_ne!(c["a"]["source"], c["b"]["source"]);
+    // The ministry's two reports over time are an update, not a contradiction.
+    assert!(view["updates"].as_array().unwrap().iter().any(|u| u["key"]["what"] == "killed"), "{view}");
+
+    // Figure series over the store, filtered by what and place (folded).
+    let figs = json(&isnad(&["figures", "--data", d, "--what", "killed", "--place", "قطاع غزة", "--format", "json"]));
+    let series = figs["series"].as_array().unwrap();
+    assert_eq!(series.len(), 1, "{figs}");
+    let points = series[0]["points"].as_array().unwrap();
+    assert!(points.len() >= 3);
+    let dates: Vec<&str> = points.iter().filter_map(|p| p["published"].as_str()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    assert!(points.iter().all(|p| p["source"].is_string()), "{figs}");
+    assert!(!figs["contradictions"].as_array().unwrap().is_empty());
+
+    // Search sees through clitics: بغزة finds غزة.
+    let hits = json(&isnad(&["search", "بغزة", "--data", d, "--format", "json"]));
+    assert!(hits["total"].as_u64().unwrap() >= 3, "{hits}");
+    assert!(!hits["hits"][0]["snippet"]["highlights"].as_array().unwrap().is_empty());
+
+    // Quotes by speaker, entities by type, CSV export with a header.
+    let quotes = json(&isnad(&["quotes", "--data", d, "--speaker", "الجيش", "--format", "json"]));
+    assert!(!quotes.as_array().unwrap().is_empty(), "{quotes}");
+    let people = json(&isnad(&["entities", "--data", d, "--type", "person", "--format", "json"]));
+    assert!(people.as_array().unwrap().iter().all(|e| e["entity_type"] == "PERSON" || e["type"] == "PERSON"));
+    let csv = text(&isnad(&["export", "--data", d, "--what", "figures", "--format", "csv"]));
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().contains("what"), "{csv}");
+    assert!(lines.count() >= 10);
+    let table = text(&isnad(&["figures", "--data", d, "--what", "killed"]));
+    assert!(table.contains("31184"), "{table}");
+}
+
+#[test]
+fn seeds_form_one_story_with_dated_hostage_and_casualty_series() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/seeds");
+    if !seeds.exists() {
+        eprintln!("skipped: {} not found", seeds.display());
+        return;
+    }
+    // Publication dates: the gold annotation's estimates (the texts carry none).
+    let dates = ["2023-11-20", "2024-01-30", "2024-01-29", "2025-08-09", "2024-05-26"];
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&seeds)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let work = tempfile::tempdir().unwrap();
+    let jsonl = work.path().join("seeds.jsonl");
+    let lines: Vec<String> = files
+        .iter()
+        .zip(dates)
+        .map(|(p, date)| {
+            let text = std::fs::read_to_string(p).unwrap();
+            serde_json::json!({"id": p.file_stem().unwrap().to_str(), "published": date, "text": text}).to_string()
+        })
+        .collect();
+    std::fs::write(&jsonl, lines.join("\n")).unwrap();
+    let data = work.path().join("data");
+    let d = data.to_str().unwrap();
+    let out = isnad(&["ingest", "--data", d, "-q", "--json", jsonl.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(json(&out)["new"], 5);
+
+    let stories = json(&isnad(&["story", "--data", d, "--format", "json"]));
+    let stories = stories.as_array().unwrap();
+    assert_eq!(stories.len(), 1, "{stories:?}");
+    assert_eq!(stories[0]["documents"], 5);
+
+    for what in ["hostages_held", "killed"] {
+        let figs = json(&isnad(&["figures", "--data", d, "--what", what, "--format", "json"]));
+        let series = figs["series"].as_array().unwrap();
+        let longest = series.iter().max_by_key(|s| s["points"].as_array().unwrap().len()).expect(what);
+        let points = longest["points"].as_array().unwrap();
+        assert!(points.len() >= 2, "{what}: {figs}");
+        let dates: Vec<String> = points
+            .iter()
+            .map(|p| p["as_of"].as_str().or(p["published"].as_str()).unwrap_or("").chars().take(10).collect())
+            .collect();
+        assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{what}: {dates:?}");
+        assert!(points.iter().any(|p| p["source"].is_string()), "{what}: {figs}");
+    }
+}
+
+#[test]
+fn a_bad_file_in_a_batch_is_named_and_the_good_ones_are_stored() {
+    let work = tempfile::tempdir().unwrap();
+    let input = work.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("a.txt"), "قال الوزير إن 40 شخصا قتلوا في القصف.").unwrap();
+    std::fs::write(input.join("b.xml"), "<rss><channel><item>").unwrap();
+    std::fs::write(input.join("c.warc.gz"), [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]).unwrap();
+    std::fs::write(input.join("d.html"), "<html><body><article><p>عاد الوفد المفاوض إلى القاهرة مساء الأحد بعد جولة من المحادثات.</p></article></body></html>").unwrap();
+    let data = work.path().join("data");
+    let out = isnad(&["ingest", "--data", data.to_str().unwrap(), "--no-ner", "-q", input.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("b.xml"), "{stderr}");
+    assert!(stderr.contains("c.warc.gz"), "{stderr}");
+    assert!(stderr.contains("2 new"), "{stderr}");
+    let docs = text(&isnad(&["export", "--data", data.to_str().unwrap()]));
+    assert_eq!(docs.lines().count(), 2, "{docs}");
+}
+
+#[test]
+fn queries_on_a_missing_store_say_so() {
+    let work = tempfile::tempdir().unwrap();
+    let out = isnad(&["story", "--data", work.path().join("nothing").to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no isnad store"));
+}
