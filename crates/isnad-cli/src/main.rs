@@ -5,6 +5,7 @@ mod extract;
 mod ingest;
 mod ner;
 mod query;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -43,6 +44,8 @@ enum Command {
     Search(query::SearchArgs),
     /// Export documents or fact tables as JSONL or CSV.
     Export(query::ExportArgs),
+    /// Serve the HTTP API and the Arabic web UI over the store.
+    Serve(serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -59,6 +62,7 @@ fn main() -> ExitCode {
         Command::Entities(args) => query::entities(args),
         Command::Search(args) => query::search(args),
         Command::Export(args) => query::export(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(code) => code,
