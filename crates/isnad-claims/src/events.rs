@@ -296,6 +296,12 @@ mod tests {
     }
 
     #[test]
+    fn a_ministry_is_not_a_visit() {
+        let (_, e) = evs("وقالت وزارة الصحة إن المستشفيات مكتظة.");
+        assert!(e.iter().all(|e| e.kind != EventKind::Meeting), "{e:?}");
+    }
+
+    #[test]
     fn cabinet_decision() {
         let (_, e) = evs("وأقر المجلس الوزاري المصغر خطة لتوسيع العملية العسكرية.");
         assert!(e.iter().any(|e| e.kind == EventKind::Decision), "{e:?}");

@@ -1,5 +1,6 @@
 //! The `isnad` command line.
 
+mod demo;
 mod eval;
 mod extract;
 mod ingest;
@@ -46,6 +47,8 @@ enum Command {
     Export(query::ExportArgs),
     /// Serve the HTTP API and the Arabic web UI over the store.
     Serve(serve::Args),
+    /// Ingest examples/, print the main story (timeline, series, contradictions), serve the UI.
+    Demo(demo::Args),
 }
 
 fn main() -> ExitCode {
@@ -63,6 +66,7 @@ fn main() -> ExitCode {
         Command::Search(args) => query::search(args),
         Command::Export(args) => query::export(args),
         Command::Serve(args) => serve::run(args),
+        Command::Demo(args) => demo::run(args),
     };
     match result {
         Ok(code) => code,
