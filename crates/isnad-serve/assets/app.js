@@ -344,7 +344,7 @@ function citationNodes(doc, idx) {
 function factPanel(doc, pick) {
   const panel = el("div", {});
   const f = pick.fact;
-  const outlet = el("li", {}, t("article"), ": ", bdi(doc.meta.outlet || doc.meta.source || "—"));
+  const outlet = el("li", {}, t("article"), ": ", bdi((doc.meta || doc).outlet || (doc.meta || doc).source || "—"));
   if (pick.kind === "figure") {
     append(panel, [
       el("h3", {}, t("figure"), ": ", whatLabel(f.what)),
@@ -381,7 +381,7 @@ async function viewDoc(id) {
     el("h2", {}, t("repairs")),
     el("ul", {}, (doc.repairs || []).map((r) => el("li", {}, el("span", { class: "kind" }, r.kind), "«", r.before, "» → «", r.after, "»"))));
   const toggle = el("label", {}, el("input", { type: "checkbox", onchange: (e) => { noiseBox.hidden = !e.target.checked; } }), " ", t("show_noise"));
-  const meta = doc.meta;
+  const meta = doc.meta || doc;
   const counts = el("div", { class: "legend-key" },
     el("span", { class: "hl-entity" }, t("entities"), " ", bdi((doc.entities || []).length)),
     el("span", { class: "hl-figure" }, t("figures"), " ", bdi((doc.figures || []).length)),
