@@ -174,7 +174,7 @@ function sourceName(p) {
 // hedged figures drawn with their low..high range as error bars.
 function seriesChart(series) {
   const pts = series.points.map((p) => ({ p, x: pointTime(p) })).filter((d) => d.x !== null);
-  const W = 640, H = 240, L = 56, R = 16, T = 14, B = 34;
+  const W = 960, H = 260, L = 60, R = 24, T = 14, B = 34;
   const box = el("div", { class: "chart" });
   const key = series.key;
   box.appendChild(el("div", { class: "muted" }, whatLabel(key.what), key.place ? [" — ", bdi(key.place)] : null, key.holder ? [" (", bdi(key.holder), ")"] : null));
@@ -186,6 +186,8 @@ function seriesChart(series) {
   const colour = (s) => PALETTE[sources.indexOf(s) % PALETTE.length];
   let x0 = Math.min(...pts.map((d) => d.x)), x1 = Math.max(...pts.map((d) => d.x));
   if (x0 === x1) { x0 -= 86400000; x1 += 86400000; }
+  const pad = (x1 - x0) * 0.04;
+  x0 -= pad; x1 += pad;
   const yMax = Math.max(1, ...pts.map((d) => Math.max(d.p.value, d.p.high ?? d.p.value))) * 1.1;
   const sx = (x) => L + ((x - x0) / (x1 - x0)) * (W - L - R);
   const sy = (y) => H - B - (y / yMax) * (H - T - B);
@@ -197,9 +199,9 @@ function seriesChart(series) {
     g.appendChild(svg("line", { x1: L, y1: sy(v), x2: W - R, y2: sy(v), stroke: "#eee" }));
     g.appendChild(svg("text", { x: L - 4, y: sy(v) + 4, "text-anchor": "end" }, fmtNum(Math.round(v))));
   }
-  for (const x of [x0, (x0 + x1) / 2, x1]) {
-    g.appendChild(svg("text", { x: sx(x), y: H - B + 16, "text-anchor": "middle" }, new Date(x).toISOString().slice(0, 10)));
-  }
+  [[x0, "start"], [(x0 + x1) / 2, "middle"], [x1, "end"]].forEach(([x, anchor]) => {
+    g.appendChild(svg("text", { x: sx(x), y: H - B + 16, "text-anchor": anchor }, new Date(x).toISOString().slice(0, 10)));
+  });
   for (const s of sources) {
     const mine = pts.filter((d) => sourceName(d.p) === s).sort((a, b) => a.x - b.x);
     if (mine.length > 1) {
@@ -228,7 +230,7 @@ function seriesChart(series) {
 function dayBars(days) {
   const box = el("div", { class: "chart" });
   if (!days.length) return append(box, [el("p", { class: "muted" }, t("none"))]);
-  const W = 640, H = 140, B = 24, T = 8;
+  const W = 960, H = 150, B = 24, T = 8;
   const max = Math.max(1, ...days.map((d) => d.mentions));
   const bw = Math.max(2, Math.min(30, (W - 20) / days.length - 2));
   const g = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img" });
@@ -286,7 +288,7 @@ async function viewStory(id) {
   show(
     el("h1", {}, t("story"), ": ", bdi(sum.label || sum.id)),
     el("p", { class: "muted" }, bdi(fmtDate(sum.first)), " – ", bdi(fmtDate(sum.last)), " · ", t("docs"), ": ", bdi(sum.documents)),
-    el("h2", {}, t("series")), s.series.length ? s.series.map(seriesChart) : el("p", { class: "muted" }, t("none")),
+    el("h2", {}, t("series")), s.series.length ? [...s.series].sort((a, b) => b.points.length - a.points.length).map(seriesChart) : el("p", { class: "muted" }, t("none")),
     el("h2", {}, t("contradictions")), contra.length ? contra : el("p", { class: "muted" }, t("none")),
     el("h2", {}, t("updates")), updates.length ? el("ul", {}, updates) : el("p", { class: "muted" }, t("none")),
     el("h2", {}, t("timeline")), s.timeline.length ? timeline : el("p", { class: "muted" }, t("none")),
