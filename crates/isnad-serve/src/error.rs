@@ -80,6 +80,9 @@ impl From<isnad_app::AppError> for ApiError {
     fn from(e: isnad_app::AppError) -> Self {
         match e {
             isnad_app::AppError::ReadOnly(_) => ApiError::new(ErrorCode::ReadOnly, e.to_string()),
+            isnad_app::AppError::Search(isnad_search::SearchError::InvalidDate { value, .. }) => {
+                ApiError::bad_request(format!("not an ISO 8601 date: {value:?}"))
+            }
             e => {
                 tracing::error!(error = %e, "workspace error");
                 ApiError::internal(e.to_string())

@@ -233,6 +233,8 @@ fn search_with_snippets_and_filters() {
     let hits = body["items"].as_array().unwrap();
     assert_eq!(hits.len(), 1, "{body}");
     assert_eq!(hits[0]["outlet"], "موقع الرصد");
+    let (status, body) = get(fixture().rw, "/api/v1/search?q=x&from=yesterday");
+    assert_error(status, &body, StatusCode::BAD_REQUEST, "bad_request");
     let body = ok("/api/v1/search?q=%D8%BA%D8%B2%D8%A9&type=citation&from=2025-01-01&to=2025-01-12");
     assert!(body["items"].as_array().unwrap().iter().all(|h| h["published"].as_str().unwrap() <= "2025-01-12"));
 }
@@ -320,6 +322,31 @@ fn huge_post_is_413() {
         let status = res.status();
         assert_error(status, &res.json().unwrap(), StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
     }
+}
+
+#[test]
+fn slow_requests_time_out_with_the_json_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::open(dir.path()).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap()).unwrap();
+            let state = isnad_serve::AppState::with_limits(ws, 1024 * 1024, std::time::Duration::from_nanos(1));
+            axum::serve(listener, isnad_serve::router(state)).await.unwrap();
+        });
+    });
+    let addr = rx.recv().unwrap();
+    let text = common::ARTICLES[1].3.repeat(20);
+    let res = client()
+        .post(format!("http://{addr}/api/v1/documents"))
+        .json(&json!({"text": text, "store": false}))
+        .send()
+        .unwrap();
+    let status = res.status();
+    assert_error(status, &res.json().unwrap(), StatusCode::REQUEST_TIMEOUT, "timeout");
 }
 
 #[test]
