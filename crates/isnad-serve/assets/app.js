@@ -128,6 +128,21 @@ function fmtDate(d) {
   return d ? String(d).slice(0, 10) : "";
 }
 
+const HEDGES = {
+  ar: { exact: "دقيق", about: "تقريبي", more_than: "أكثر من", less_than: "أقل من", at_least: "على الأقل", at_most: "على الأكثر", up_to: "حتى", range: "نطاق" },
+  en: { exact: "exact", about: "about", more_than: "more than", less_than: "less than", at_least: "at least", at_most: "at most", up_to: "up to", range: "range" },
+};
+
+function hedgeLabel(h) {
+  return (HEDGES[LANG] && HEDGES[LANG][h]) || h || "";
+}
+
+// An entity id of the document as a link to its page, named by its canonical form.
+function entityRef(doc, id) {
+  const e = (doc.entities || []).find((x) => x.id === id);
+  return link("#/entity/" + enc(id), bdi(e ? e.canonical : id));
+}
+
 function whatLabel(w) {
   return t(w || "other");
 }
@@ -217,7 +232,7 @@ function seriesChart(series) {
       g.appendChild(svg("line", { x1: sx(x) - 4, y1: sy(hi), x2: sx(x) + 4, y2: sy(hi), stroke: c }));
     }
     const dot = svg("circle", { cx: sx(x), cy: sy(p.value), r: 4.5, fill: c });
-    dot.appendChild(svg("title", {}, `${sourceName(p)}: ${p.surface} (${p.hedge}) ${fmtDate(p.as_of || p.published)}`));
+    dot.appendChild(svg("title", {}, `${sourceName(p)}: ${p.surface} (${hedgeLabel(p.hedge)}) ${fmtDate(p.as_of || p.published)}`));
     const a = svg("a", { href: "#/doc/" + enc(p.doc_id) }, dot);
     g.appendChild(a);
   }
@@ -352,7 +367,7 @@ function factPanel(doc, pick) {
       el("h3", {}, t("figure"), ": ", whatLabel(f.what)),
       el("div", { class: "big" }, bdi(fmtNum(f.value)), f.low !== undefined ? [" ", bdi(`[${fmtNum(f.low)}–${fmtNum(f.high ?? f.value)}]`)] : null),
       el("div", {}, "«", f.surface, "»"),
-      el("div", { class: "muted" }, t("hedge"), ": ", bdi(f.hedge), f.place ? [" · ", t("place"), ": ", bdi(f.place)] : null, f.as_of ? [" · ", t("as_of"), ": ", bdi(f.as_of)] : null),
+      el("div", { class: "muted" }, t("hedge"), ": ", hedgeLabel(f.hedge), f.place ? [" · ", t("place"), ": ", entityRef(doc, f.place)] : null, f.as_of ? [" · ", t("as_of"), ": ", bdi(f.as_of)] : null),
       el("h4", {}, t("attribution")),
       el("ul", { class: "chain" }, outlet, citationNodes(doc, f.citation), el("li", {}, t("source"), ": ", sourceNode(f.source))),
     ]);
@@ -398,6 +413,10 @@ async function viewDoc(id) {
     counts,
     el("div", { class: "doc-layout" }, highlightedText(doc, pick), panel),
     toggle, noiseBox, dups);
+  // Show the first attributed figure's chain (else the first quote's) until the reader picks one.
+  const first = docSpans(doc).filter((s) => (s.kind === "figure" || s.kind === "quote") && (s.fact.source || s.fact.speaker));
+  first.sort((a, b) => (a.kind === b.kind ? a.start - b.start : a.kind === "figure" ? -1 : 1));
+  if (first.length) pick(first[0]);
 }
 
 async function viewEntity(id) {

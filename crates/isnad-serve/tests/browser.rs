@@ -2,7 +2,8 @@
 //! highlights, shows article markup as text, and draws story charts.
 //!
 //! Skipped (with a notice) when `/usr/bin/chromium` is absent. With
-//! `ISNAD_SCREENSHOT=1` it also saves `screenshot-story.png` in the crate.
+//! `ISNAD_SCREENSHOT=1` it also saves `screenshot-story.png` and
+//! `screenshot-doc.png` in the crate.
 
 mod common;
 
@@ -68,6 +69,8 @@ fn ui_renders_documents_and_stories() {
         assert!(dom.contains(class), "no {class} in\n{dom}");
     }
     assert!(dom.contains("4500") && dom.contains("fact-panel"), "{dom}");
+    // The attribution chain of the first figure: outlet, then the source with its entity link.
+    assert!(dom.contains("class=\"chain\"") && dom.contains("href=\"#/entity/"), "{dom}");
 
     // The article with markup: shown as text, never live.
     let dom = chromium(profile.path(), &["--dump-dom"], &format!("http://{addr}/#/doc/{}", ids[3]));
@@ -106,5 +109,8 @@ fn ui_renders_documents_and_stories() {
         let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshot-story.png");
         chromium(profile.path(), &[&format!("--screenshot={}", out.display()), "--window-size=1280,900"], &url);
         assert!(out.exists());
+        let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshot-doc.png");
+        let doc = format!("http://{addr}/#/doc/{}", ids[1]);
+        chromium(profile.path(), &[&format!("--screenshot={}", out.display()), "--window-size=1280,900"], &doc);
     }
 }
