@@ -105,6 +105,21 @@ fn ui_renders_documents_and_stories() {
     let dom = chromium(profile.path(), &["--dump-dom"], &format!("http://{addr}/#/entity/{ent}"));
     assert!(dom.contains("<rect") && dom.contains("ماجد الأنصاري"), "{dom}");
 
+    // Search: snippets with highlighted words.
+    let dom = chromium(
+        profile.path(),
+        &["--dump-dom"],
+        &format!("http://{addr}/#/search?q=%D8%A7%D9%84%D9%87%D8%AF%D9%86%D8%A9"),
+    );
+    assert!(dom.contains("<mark>") && dom.contains("class=\"card\""), "{dom}");
+
+    // Ingest: a form here; disabled with a notice on a read-only server.
+    let dom = chromium(profile.path(), &["--dump-dom"], &format!("http://{addr}/#/ingest"));
+    assert!(dom.contains("<textarea") && !dom.contains("ro-notice"), "{dom}");
+    let ro = common::start(Workspace::open_read_only(dir.path()).unwrap(), 2 * 1024 * 1024);
+    let dom = chromium(profile.path(), &["--dump-dom"], &format!("http://{ro}/#/ingest"));
+    assert!(dom.contains("ro-notice") && dom.contains("<textarea name=\"text\" disabled"), "{dom}");
+
     if std::env::var_os("ISNAD_SCREENSHOT").is_some() {
         let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshot-story.png");
         chromium(profile.path(), &[&format!("--screenshot={}", out.display()), "--window-size=1280,900"], &url);
