@@ -48,6 +48,13 @@
 //!
 //! The workspace holds a SQLite connection (not `Sync`): it sits behind a
 //! mutex and every query runs in `tokio::task::spawn_blocking`.
+//!
+//! # Performance
+//!
+//! `examples/load.rs` (release build, 50 generated articles, 4 client threads
+//! for 10 s on 2 cores shared with the clients and other builds), alternating
+//! `GET /documents/{id}` and `GET /search?q=…`: 3,336 requests/s in all, no
+//! errors; documents p50 1.02 ms, p95 1.85 ms; search p50 1.25 ms, p95 2.16 ms.
 
 mod api;
 mod assets;
