@@ -1,6 +1,6 @@
 //! Ingestion: inputs → extraction (parallel) → near-duplicates → stories → store → index.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use isnad_extract::{Extractor, Options};
@@ -151,7 +151,7 @@ impl Workspace {
         // Near-duplicates and stories, in input order, for documents not yet stored.
         let mut seen: HashSet<String> = HashSet::new();
         let mut extras: Vec<Extras> = Vec::new();
-        let mut touched: BTreeMap<u64, ()> = BTreeMap::new();
+        let mut touched: BTreeSet<u64> = BTreeSet::new();
         let mut story_of: HashMap<String, String> = HashMap::new();
         for doc in &docs {
             report.ids.push(doc.id.clone());
@@ -172,7 +172,7 @@ impl Workspace {
                     if a.new {
                         report.new_stories += 1;
                     }
-                    touched.insert(a.story_id, ());
+                    touched.insert(a.story_id);
                     Some(a.story_id.to_string())
                 }
             };
@@ -185,7 +185,7 @@ impl Workspace {
             extras.push((Some(sig.to_bytes()), dup.map(|(d, s)| (d, s as f32)), story));
         }
         let stories: Vec<StoryRow> = touched
-            .keys()
+            .iter()
             .filter_map(|id| self.clusterer.story(*id))
             .map(|p| StoryRow {
                 id: p.id.to_string(),

@@ -358,11 +358,7 @@ pub fn link(doc: &Document, citations: &[Citation], figures: &mut [Figure], quot
     // Sentences that continue a citation through an anaphor: (unit start, citation).
     let mut continued: Vec<((usize, usize), usize)> = Vec::new();
     for t in ctx.tokens.iter() {
-        let stripped = t.norm.trim_start_matches('و');
-        let anaphor = ANAPHORS.contains(&t.norm.as_str())
-            || ANAPHORS.contains(&stripped)
-            || stripped.strip_prefix('ب').is_some_and(|s| ANAPHORS.contains(&s))
-            || stripped.strip_prefix("ل").is_some_and(|s| ANAPHORS.contains(&format!("ال{s}").as_str()));
+        let anaphor = is_anaphor(&t.norm);
         if !anaphor {
             continue;
         }

@@ -87,6 +87,8 @@ pub fn events(doc: &Document, figures: &[Figure]) -> Vec<Event> {
         let first = ctx.token_at_or_after(s.start);
         let last = ctx.tokens_before(s.end);
         let mut kinds_seen: Vec<EventKind> = Vec::new();
+        // The sentence's entity mentions, gathered once for all its triggers.
+        let mut mentions: Option<Vec<(usize, usize, String, EntityType)>> = None;
         let mut k = first;
         while k < last {
             let Some((kind, len)) = trigger_at(&ctx, k, last) else {
@@ -121,11 +123,12 @@ pub fn events(doc: &Document, figures: &[Figure]) -> Vec<Event> {
                 k = next;
                 continue;
             }
-            let mentions: Vec<(usize, usize, String, EntityType)> = ctx
-                .mentions()
-                .filter(|m| m.0 >= s.start && m.1 <= s.end && m.3 != EntityType::Outlet)
-                .map(|m| (m.0, m.1, m.2.to_string(), m.3))
-                .collect();
+            let mentions = mentions.get_or_insert_with(|| {
+                ctx.mentions()
+                    .filter(|m| m.0 >= s.start && m.1 <= s.end && m.3 != EntityType::Outlet)
+                    .map(|m| (m.0, m.1, m.2.to_string(), m.3))
+                    .collect()
+            });
             // The place: a place named in the trigger phrase or after في / ب.
             let place = mentions
                 .iter()
@@ -138,7 +141,7 @@ pub fn events(doc: &Document, figures: &[Figure]) -> Vec<Event> {
                 })
                 .map(|m| m.2.clone());
             let mut participants: Vec<String> = Vec::new();
-            for m in &mentions {
+            for m in mentions.iter() {
                 if Some(&m.2) != place.as_ref() && !participants.contains(&m.2) {
                     participants.push(m.2.clone());
                 }

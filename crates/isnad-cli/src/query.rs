@@ -12,6 +12,7 @@ use clap::{Args as ClapArgs, ValueEnum};
 use isnad_app::Workspace;
 use isnad_model::{EntityType, What};
 use isnad_store::{DocFilter, EntityFilter, QuoteFilter};
+use isnad_story::series::what_name;
 use isnad_story::FigurePoint;
 use serde::Serialize;
 
@@ -116,10 +117,6 @@ fn num(v: f64) -> String {
     }
 }
 
-fn what_name(w: What) -> String {
-    serde_json::to_value(w).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-}
-
 fn point_row(key: &str, p: &FigurePoint) -> Vec<String> {
     let bounds = match (p.low, p.high) {
         (Some(l), Some(h)) => format!("{}–{}", num(l), num(h)),
@@ -143,7 +140,7 @@ fn point_row(key: &str, p: &FigurePoint) -> Vec<String> {
 const POINT_HEADER: [&str; 9] = ["series", "date", "value", "bounds", "hedge", "source", "outlet", "surface", "span"];
 
 fn series_key(s: &isnad_story::Series) -> String {
-    let mut k = what_name(s.key.what);
+    let mut k = what_name(s.key.what).to_string();
     if let Some(p) = &s.key.place {
         k.push_str(" @ ");
         k.push_str(p);
@@ -240,10 +237,10 @@ pub fn story(args: StoryArgs) -> anyhow::Result<ExitCode> {
             "  {}: {} ({}, {}) ≠ {} ({}, {})",
             what_name(c.key.what),
             num(c.a.value),
-            opt(&c.a.source).if_empty(&c.a.outlet),
+            who(&c.a),
             c.a.date().unwrap_or_default(),
             num(c.b.value),
-            opt(&c.b.source).if_empty(&c.b.outlet),
+            who(&c.b),
             c.b.date().unwrap_or_default(),
         );
         println!("     «{}» [{}:{}-{}]", c.a.surface, c.a.doc_id, c.a.start, c.a.end);
@@ -252,30 +249,15 @@ pub fn story(args: StoryArgs) -> anyhow::Result<ExitCode> {
     if !view.updates.is_empty() {
         println!("\nتحديثات · updates ({})", view.updates.len());
         for u in &view.updates {
-            println!(
-                "  {}: {} → {} ({})",
-                what_name(u.key.what),
-                num(u.from.value),
-                num(u.to.value),
-                opt(&u.to.source).if_empty(&u.to.outlet)
-            );
+            println!("  {}: {} → {} ({})", what_name(u.key.what), num(u.from.value), num(u.to.value), who(&u.to));
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-trait IfEmpty {
-    fn if_empty(self, other: &Option<String>) -> String;
-}
-
-impl IfEmpty for String {
-    fn if_empty(self, other: &Option<String>) -> String {
-        if self.is_empty() {
-            opt(other)
-        } else {
-            self
-        }
-    }
+/// Who reported a point: its source, else its outlet.
+fn who(p: &FigurePoint) -> String {
+    p.source.clone().filter(|s| !s.is_empty()).or_else(|| p.outlet.clone()).unwrap_or_default()
 }
 
 /// Arguments of `isnad figures`.
@@ -521,7 +503,7 @@ fn highlight(s: &isnad_search::Snippet) -> String {
 
 /// What `isnad export` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Table2 {
+pub enum ExportTable {
     /// Full documents (JSONL only).
     Documents,
     /// One row per figure.
@@ -545,8 +527,8 @@ pub enum ExportFormat {
 #[derive(ClapArgs, Debug)]
 pub struct ExportArgs {
     /// What to export.
-    #[arg(long, value_enum, default_value_t = Table2::Documents)]
-    pub what: Table2,
+    #[arg(long, value_enum, default_value_t = ExportTable::Documents)]
+    pub what: ExportTable,
     /// Format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
     pub format: ExportFormat,
@@ -555,97 +537,77 @@ pub struct ExportArgs {
     pub data: PathBuf,
 }
 
-/// Runs `isnad export`: documents or fact tables as JSONL or CSV (columns in docs/export.md).
+/// Runs `isnad export`: documents or fact tables as JSONL or CSV (columns: the fields of the store's row types, see the `isnad-store` crate doc).
 pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    if args.what == ExportTable::Documents && args.format == ExportFormat::Csv {
+        bail!("documents export as JSONL only (they nest); use --what figures|quotes|entities for CSV");
+    }
     let ws = open(&Common { data: args.data.clone(), format: Format::Json })?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut sink = match args.format {
+        ExportFormat::Jsonl => Rows::Jsonl(out),
+        ExportFormat::Csv => Rows::Csv(Box::new(csv::Writer::from_writer(out))),
+    };
     const PAGE: u32 = 1000;
     let mut offset = 0u32;
-    let mut csv_out = (args.format == ExportFormat::Csv).then(|| csv::Writer::from_writer(Vec::new()));
     loop {
-        if let Some(w) = csv_out.as_mut() {
-            w.flush()?;
-        }
+        let (limit, at) = (Some(PAGE), Some(offset));
         let n = match args.what {
-            Table2::Documents => {
-                if args.format == ExportFormat::Csv {
-                    bail!("documents export as JSONL only (they nest); use --what figures|quotes|entities for CSV");
-                }
-                let page = ws.store().documents(&DocFilter {
-                    limit: Some(PAGE),
-                    offset: Some(offset),
-                    ..Default::default()
-                })?;
+            ExportTable::Documents => {
+                let page = ws.store().documents(&DocFilter { limit, offset: at, ..Default::default() })?;
                 for d in &page {
                     if let Some(doc) = ws.store().document(&d.id)? {
-                        serde_json::to_writer(&mut out, &doc)?;
-                        writeln!(out)?;
+                        sink.write(&[doc])?;
                     }
                 }
                 page.len()
             }
-            Table2::Figures => {
-                let page = ws.store().figures(&isnad_store::FigureFilter {
-                    limit: Some(PAGE),
-                    offset: Some(offset),
-                    ..Default::default()
-                })?;
-                write_rows(&mut out, csv_out.as_mut(), &page)?;
-                page.len()
+            ExportTable::Figures => sink.write(&ws.store().figures(&isnad_store::FigureFilter {
+                limit,
+                offset: at,
+                ..Default::default()
+            })?)?,
+            ExportTable::Quotes => {
+                sink.write(&ws.store().quotes(&QuoteFilter { limit, offset: at, ..Default::default() })?)?
             }
-            Table2::Quotes => {
-                let page = ws.store().quotes(&QuoteFilter {
-                    limit: Some(PAGE),
-                    offset: Some(offset),
-                    ..Default::default()
-                })?;
-                write_rows(&mut out, csv_out.as_mut(), &page)?;
-                page.len()
-            }
-            Table2::Entities => {
-                let page = ws.store().entities(&EntityFilter {
-                    limit: Some(PAGE),
-                    offset: Some(offset),
-                    ..Default::default()
-                })?;
-                write_rows(&mut out, csv_out.as_mut(), &page)?;
-                page.len()
+            ExportTable::Entities => {
+                sink.write(&ws.store().entities(&EntityFilter { limit, offset: at, ..Default::default() })?)?
             }
         };
-        if let Some(w) = csv_out.take() {
-            // Hand the page to stdout and keep the header state in a fresh writer.
-            let header_written = offset > 0 || n > 0;
-            let buf = w.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?;
-            out.write_all(&buf)?;
-            csv_out = Some(csv::WriterBuilder::new().has_headers(!header_written).from_writer(Vec::new()));
-        }
         if n < PAGE as usize {
             break;
         }
         offset += PAGE;
     }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    sink.finish()
 }
 
-fn write_rows<T: Serialize>(
-    out: &mut impl Write,
-    csv: Option<&mut csv::Writer<Vec<u8>>>,
-    rows: &[T],
-) -> anyhow::Result<()> {
-    match csv {
-        Some(w) => {
-            for r in rows {
-                w.serialize(r)?;
+/// Where exported rows go: JSON lines, or CSV with one header row.
+enum Rows<W: Write> {
+    Jsonl(W),
+    Csv(Box<csv::Writer<W>>),
+}
+
+impl<W: Write> Rows<W> {
+    /// Writes the rows and returns how many there were.
+    fn write<T: Serialize>(&mut self, rows: &[T]) -> anyhow::Result<usize> {
+        for r in rows {
+            match self {
+                Rows::Jsonl(w) => {
+                    serde_json::to_writer(&mut *w, r)?;
+                    writeln!(w)?;
+                }
+                Rows::Csv(w) => w.serialize(r)?,
             }
         }
-        None => {
-            for r in rows {
-                serde_json::to_writer(&mut *out, r)?;
-                writeln!(out)?;
-            }
-        }
+        Ok(rows.len())
     }
-    Ok(())
+
+    fn finish(self) -> anyhow::Result<ExitCode> {
+        match self {
+            Rows::Jsonl(mut w) => w.flush()?,
+            Rows::Csv(mut w) => w.flush()?,
+        }
+        Ok(ExitCode::SUCCESS)
+    }
 }

@@ -1,37 +1,11 @@
 //! Scoring tests on small hand-made gold and documents.
 
-use isnad_model::{
-    Dateline, Document, Heading, HeadingLevel, Metadata, Noise, NoiseKind, OffsetMap, Repair, RepairKind, Span,
-};
+use isnad_model::{Dateline, Document, Heading, HeadingLevel, Metadata, Noise, NoiseKind, Repair, RepairKind, Span};
 
 use crate::*;
 
 fn doc(raw: &str) -> Document {
-    Document {
-        schema: isnad_model::SCHEMA.to_string(),
-        id: Document::content_id(raw),
-        meta: Metadata::default(),
-        text: raw.to_string(),
-        raw: raw.to_string(),
-        offset_map: OffsetMap::new(),
-        noise: vec![],
-        repairs: vec![],
-        dateline: None,
-        headings: vec![],
-        sentences: vec![],
-        truncated: false,
-        warnings: vec![],
-        reference: None,
-        numbers: None,
-        dates: None,
-        durations: None,
-        entities: None,
-        nationalities: None,
-        figures: None,
-        quotes: None,
-        citations: None,
-        events: None,
-    }
+    Document::new(Metadata::default(), raw.to_string(), raw.to_string())
 }
 
 fn noise(kind: NoiseKind, surface: &str) -> Noise {

@@ -219,6 +219,37 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document with no processing recorded: no noise, repairs or sentences,
+    /// an empty offset map and no fact layers (for tests and tools that fill
+    /// only what they need). The id is the content id of `raw`.
+    pub fn new(meta: Metadata, raw: String, text: String) -> Document {
+        Document {
+            schema: crate::SCHEMA.to_string(),
+            id: Document::content_id(&raw),
+            meta,
+            text,
+            raw,
+            offset_map: crate::OffsetMap::new(),
+            noise: vec![],
+            repairs: vec![],
+            dateline: None,
+            headings: vec![],
+            sentences: vec![],
+            truncated: false,
+            warnings: vec![],
+            reference: None,
+            numbers: None,
+            dates: None,
+            durations: None,
+            entities: None,
+            nationalities: None,
+            figures: None,
+            quotes: None,
+            citations: None,
+            events: None,
+        }
+    }
+
     /// The stable id of a raw text: hex of the first 16 bytes of its SHA-256.
     pub fn content_id(raw: &str) -> String {
         let digest = Sha256::digest(raw.as_bytes());

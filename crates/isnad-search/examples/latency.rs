@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use isnad_model::{Document, Metadata, OffsetMap};
+use isnad_model::{Document, Metadata};
 use isnad_search::{SearchIndex, SearchQuery};
 use isnad_text::tokens::{tokenize, TokenKind};
 
@@ -51,36 +51,16 @@ fn read_corpus(dir: &Path) -> Vec<Article> {
 }
 
 fn document(a: &Article, copy: usize) -> Document {
+    let meta = Metadata {
+        source: "news-dev".into(),
+        outlet: a.outlet.clone(),
+        title: a.title.clone(),
+        published: a.published.clone(),
+        ..Default::default()
+    };
     Document {
-        schema: isnad_model::SCHEMA.to_string(),
         id: if copy == 0 { a.id.clone() } else { format!("{}#{copy}", a.id) },
-        meta: Metadata {
-            source: "news-dev".into(),
-            outlet: a.outlet.clone(),
-            title: a.title.clone(),
-            published: a.published.clone(),
-            ..Default::default()
-        },
-        text: a.text.clone(),
-        raw: String::new(),
-        offset_map: OffsetMap::new(),
-        noise: vec![],
-        repairs: vec![],
-        dateline: None,
-        headings: vec![],
-        sentences: vec![],
-        truncated: false,
-        warnings: vec![],
-        reference: None,
-        numbers: None,
-        dates: None,
-        durations: None,
-        entities: None,
-        nationalities: None,
-        figures: None,
-        quotes: None,
-        citations: None,
-        events: None,
+        ..Document::new(meta, String::new(), a.text.clone())
     }
 }
 
