@@ -7,7 +7,7 @@ use isnad_extract::{Extractor, Options};
 use isnad_input::{InputDoc, InputError};
 use isnad_model::Document;
 use isnad_store::{Item, Outcome, StoryRow};
-use isnad_story::{label, Signature};
+use isnad_story::{label, DocCounts, Signature};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -94,12 +94,37 @@ pub fn extract(input: InputDoc) -> Document {
     extractor(true).extract(input.meta, input.raw, input.warnings)
 }
 
+/// A document extracted, with what the serial stage needs computed beforehand.
+struct Prepared {
+    doc: Document,
+    signature: Signature,
+    counts: DocCounts,
+}
+
+/// Extracts a batch in parallel, with the MinHash signatures and clustering counts.
+fn prepare(inputs: Vec<InputDoc>, ner: bool) -> Vec<Prepared> {
+    let ex = extractor(ner);
+    inputs
+        .into_par_iter()
+        .map(|i| {
+            let doc = ex.extract(i.meta, i.raw, i.warnings);
+            let signature = Signature::of(&doc);
+            let counts = DocCounts::of(&doc);
+            Prepared { doc, signature, counts }
+        })
+        .collect()
+}
+
+/// Documents between two commits of the search index and saves of the story state.
+const CHECKPOINT_DOCS: usize = 2048;
+
 impl Workspace {
     /// Ingests a stream of inputs; bad inputs are reported in the result and skipped.
     ///
-    /// Memory is bounded by one batch of documents. Errors of the store or the
-    /// index (a full disk) stop the run: the batch in flight is rolled back and
-    /// the batches before it stay stored.
+    /// Memory is bounded by two batches of documents: one being extracted
+    /// (in parallel) while the one before it is written. Errors of the store
+    /// or the index (a full disk) stop the run: the batch in flight is rolled
+    /// back and the batches before it stay stored.
     pub fn ingest(
         &mut self,
         inputs: impl Iterator<Item = Result<InputDoc, InputError>>,
@@ -110,26 +135,50 @@ impl Workspace {
             return Err(AppError::ReadOnly(self.dir.display().to_string()));
         }
         let mut report = IngestReport::default();
-        let mut batch: Vec<InputDoc> = Vec::with_capacity(opts.batch);
         let batch_size = opts.batch.max(1);
-        for item in inputs {
-            match item {
-                Ok(doc) => {
-                    batch.push(doc);
-                    if batch.len() >= batch_size {
-                        self.ingest_batch(std::mem::take(&mut batch), opts.ner, &mut report, progress)?;
+        let mut batch: Vec<InputDoc> = Vec::with_capacity(batch_size);
+        let mut pending: Option<Vec<Prepared>> = None;
+        let mut since_checkpoint = 0usize;
+        let mut inputs = inputs.fuse();
+        loop {
+            while batch.len() < batch_size {
+                match inputs.next() {
+                    Some(Ok(doc)) => batch.push(doc),
+                    Some(Err(e)) => {
+                        let f = Failure::from(&e);
+                        progress(Progress::Failed(&f));
+                        report.failed.push(f);
                     }
-                }
-                Err(e) => {
-                    let f = Failure::from(&e);
-                    progress(Progress::Failed(&f));
-                    report.failed.push(f);
+                    None => break,
                 }
             }
+            if batch.is_empty() && pending.is_none() {
+                break;
+            }
+            // Extract this batch while the previous one is written.
+            let inputs_now = std::mem::take(&mut batch);
+            let previous = pending.take();
+            let (prepared, written) = rayon::join(
+                || prepare(inputs_now, opts.ner),
+                || match previous {
+                    Some(p) => self.write_batch(p, &mut report),
+                    None => Ok(0),
+                },
+            );
+            let written = written?;
+            if written > 0 {
+                since_checkpoint += written;
+                progress(Progress::Stored(written));
+            }
+            if since_checkpoint >= CHECKPOINT_DOCS {
+                self.checkpoint()?;
+                since_checkpoint = 0;
+            }
+            if !prepared.is_empty() {
+                pending = Some(prepared);
+            }
         }
-        if !batch.is_empty() {
-            self.ingest_batch(batch, opts.ner, &mut report, progress)?;
-        }
+        self.checkpoint()?;
         Ok(report)
     }
 
@@ -138,28 +187,30 @@ impl Workspace {
         self.ingest(inputs.into_iter().map(Ok), &IngestOptions::default(), &mut |_| {})
     }
 
-    fn ingest_batch(
-        &mut self,
-        inputs: Vec<InputDoc>,
-        ner: bool,
-        report: &mut IngestReport,
-        progress: &mut dyn FnMut(Progress),
-    ) -> Result<(), AppError> {
-        let ex = extractor(ner);
-        let docs: Vec<Document> = inputs.into_par_iter().map(|i| ex.extract(i.meta, i.raw, i.warnings)).collect();
-        report.read += docs.len();
+    /// Commits the search index and saves the story state with the store position it includes.
+    fn checkpoint(&mut self) -> Result<(), AppError> {
+        self.index.commit()?;
+        self.clusterer.position = self.store.last_seq()?;
+        self.save_clusterer()
+    }
+
+    /// Near-duplicates, stories, one store transaction and the index for one
+    /// extracted batch; returns how many documents it held.
+    fn write_batch(&mut self, batch: Vec<Prepared>, report: &mut IngestReport) -> Result<usize, AppError> {
+        report.read += batch.len();
         // Near-duplicates and stories, in input order, for documents not yet stored.
         let mut seen: HashSet<String> = HashSet::new();
         let mut extras: Vec<Extras> = Vec::new();
         let mut touched: BTreeSet<u64> = BTreeSet::new();
         let mut story_of: HashMap<String, String> = HashMap::new();
-        for doc in &docs {
+        let mut docs: Vec<Document> = Vec::with_capacity(batch.len());
+        for Prepared { doc, signature: sig, counts } in batch {
             report.ids.push(doc.id.clone());
             if !seen.insert(doc.id.clone()) || self.store.document_exists(&doc.id)? {
                 extras.push((None, None, None));
+                docs.push(doc);
                 continue;
             }
-            let sig = Signature::of(doc);
             let dup = if sig.is_empty() { None } else { self.dups.find(&sig) };
             let story = match &dup {
                 // A near-duplicate joins its canonical document's story without weighing on it.
@@ -168,7 +219,7 @@ impl Workspace {
                     None => self.store.story_of(canonical)?,
                 },
                 None => {
-                    let a = self.clusterer.assign(doc);
+                    let a = self.clusterer.assign_counts(counts);
                     if a.new {
                         report.new_stories += 1;
                     }
@@ -183,19 +234,9 @@ impl Workspace {
                 self.dups.insert(doc.id.clone(), &sig);
             }
             extras.push((Some(sig.to_bytes()), dup.map(|(d, s)| (d, s as f32)), story));
+            docs.push(doc);
         }
-        let stories: Vec<StoryRow> = touched
-            .iter()
-            .filter_map(|id| self.clusterer.story(*id))
-            .map(|p| StoryRow {
-                id: p.id.to_string(),
-                label: Some(label(p)),
-                first: p.first.clone(),
-                last: p.last.clone(),
-                documents: 0,
-                profile: None,
-            })
-            .collect();
+        let stories: Vec<StoryRow> = touched.iter().filter_map(|id| self.clusterer.story(*id)).map(story_row).collect();
         let items: Vec<Item> = docs
             .iter()
             .zip(extras)
@@ -215,10 +256,53 @@ impl Workspace {
             .collect();
         if !stored.is_empty() {
             self.index.add(&stored)?;
-            self.index.commit()?;
-            self.save_clusterer()?;
         }
-        progress(Progress::Stored(docs.len()));
-        Ok(())
+        Ok(docs.len())
+    }
+
+    /// Replays story assignment for the documents stored after the saved story
+    /// state (the process died between a store commit and a checkpoint).
+    /// Assignment is deterministic, so the replay gives the stories the store
+    /// already records; a document whose story differs is moved to the replayed one.
+    pub(crate) fn replay_stories(&mut self) -> Result<usize, AppError> {
+        let missing = self.store.originals_after(self.clusterer.position)?;
+        if missing.is_empty() {
+            return Ok(0);
+        }
+        let mut touched: BTreeSet<u64> = BTreeSet::new();
+        let mut moved: Vec<(String, String)> = Vec::new();
+        for (_, id, stored_story) in &missing {
+            let Some(doc) = self.store.document(id)? else { continue };
+            let a = self.clusterer.assign_counts(DocCounts::of(&doc));
+            touched.insert(a.story_id);
+            let story = a.story_id.to_string();
+            if stored_story.as_deref() != Some(story.as_str()) {
+                moved.push((id.clone(), story));
+            }
+        }
+        for row in touched.iter().filter_map(|id| self.clusterer.story(*id)).map(story_row) {
+            self.store.upsert_story(&row)?;
+        }
+        for (doc, story) in &moved {
+            self.store.set_story(doc, story)?;
+        }
+        if !moved.is_empty() {
+            tracing::warn!(documents = moved.len(), "story replay moved documents to other stories");
+        }
+        self.clusterer.position = self.store.last_seq()?;
+        self.save_clusterer()?;
+        Ok(missing.len())
+    }
+}
+
+/// The store row of a story profile.
+fn story_row(p: &isnad_story::StoryProfile) -> StoryRow {
+    StoryRow {
+        id: p.id.to_string(),
+        label: Some(label(p)),
+        first: p.first.clone(),
+        last: p.last.clone(),
+        documents: 0,
+        profile: None,
     }
 }

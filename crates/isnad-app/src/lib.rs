@@ -6,7 +6,7 @@
 //!   duplicate links, stories, MinHash signatures;
 //! * `index/`: the tantivy full-text index ([`isnad_search::SearchIndex`]);
 //! * `stories.json`: the online story clusterer's state
-//!   ([`isnad_story::StoryClusterer`]), written atomically after each batch.
+//!   ([`isnad_story::StoryClusterer`]), written atomically at each checkpoint.
 //!
 //! [`Workspace::ingest`] runs the whole pipeline over a stream of inputs:
 //! extraction in parallel (rayon, one bounded batch at a time), then, in
@@ -14,9 +14,16 @@
 //! assignment, one store transaction per batch, and the search index. A bad
 //! input is reported and skipped; the batch goes on.
 //!
-//! The store is the source of truth. If the process dies between the store
-//! commit and the index or clusterer update, the next run re-indexes the
-//! documents the index lacks ([`Workspace::open`] checks the counts).
+//! Extraction of one batch overlaps the writing of the batch before it. The
+//! search index is committed, and the story state saved, every 2,048
+//! documents and at the end of a run (a checkpoint), not after every batch.
+//!
+//! The store is the source of truth. If the process dies between a store
+//! commit and the next checkpoint, [`Workspace::open`] re-indexes the
+//! documents the index lacks (it checks the counts) and replays story
+//! assignment for the documents stored after the position the saved story
+//! state records; assignment is deterministic, so the replay reproduces the
+//! stories the store already holds.
 //!
 //! The query side composes the store with the story layer:
 //! [`Workspace::stories`], [`Workspace::story`] (timeline, figure series,
@@ -85,6 +92,7 @@ impl Workspace {
         }
         let mut ws = Workspace { dir: dir.to_path_buf(), store, index, clusterer, dups, read_only: false };
         ws.catch_up_index()?;
+        ws.replay_stories()?;
         Ok(ws)
     }
 

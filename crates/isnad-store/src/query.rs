@@ -445,6 +445,28 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
+    /// The highest document sequence number (insertion order), 0 for an empty store.
+    pub fn last_seq(&self) -> Result<i64, StoreError> {
+        self.conn
+            .prepare_cached("SELECT COALESCE(MAX(seq), 0) FROM documents")
+            .and_then(|mut s| s.query_row([], |r| r.get(0)))
+            .map_err(|e| self.err(e))
+    }
+
+    /// `(seq, id, story)` of the documents stored after `seq` that are not
+    /// near-duplicates, in insertion order (to replay story assignment).
+    pub fn originals_after(&self, seq: i64) -> Result<Vec<(i64, String, Option<String>)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT seq, id, story_id FROM documents WHERE seq > ?1 \
+                 AND id NOT IN (SELECT doc FROM duplicates) ORDER BY seq",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([seq], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
     /// The story a stored document belongs to.
     pub fn story_of(&self, id: &str) -> Result<Option<String>, StoreError> {
         let row: Option<Option<String>> = self

@@ -32,7 +32,7 @@
 //! A story's profile is a decayed centroid: old weights × 0.85, plus the
 //! document's vector, pruned to the [`PROFILE_SIZE`] heaviest features.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use isnad_model::{Document, EntityType};
 use isnad_text::fold::{fold, Fold};
@@ -125,6 +125,26 @@ pub struct StoryClusterer {
     pub term_df: BTreeMap<String, u32>,
     /// The next story id.
     pub next_id: u64,
+    /// The owner's position in its document stream that this state includes
+    /// (isnad-app keeps the store's last sequence number here, to replay the
+    /// documents stored after it when the state was not saved).
+    #[serde(default)]
+    pub position: i64,
+    /// Feature key (entity id or `t:` + term key) → indices of the stories whose
+    /// profile holds it: the only stories that can score above zero. Rebuilt on load.
+    #[serde(skip)]
+    postings: Postings,
+}
+
+/// Derived lookup data: equal whatever it holds, so that a loaded clusterer
+/// equals the one that was saved.
+#[derive(Debug, Clone, Default)]
+struct Postings(HashMap<String, BTreeSet<usize>>);
+
+impl PartialEq for Postings {
+    fn eq(&self, _: &Postings) -> bool {
+        true
+    }
 }
 
 type Vector = Vec<(String, f64)>;
@@ -175,7 +195,7 @@ impl StoryClusterer {
     }
 
     /// Builds the document's vectors from its counts with the current document frequencies.
-    fn features(&self, doc: &Document, counts: Counts) -> Features {
+    fn features(&self, published: Option<&str>, counts: Counts) -> Features {
         let (ent_tf, term_tf) = counts;
         let mut entities: Vector = Vec::new();
         let mut entity_names = Vec::new();
@@ -203,14 +223,14 @@ impl StoryClusterer {
         let mut terms: Vector = scored.into_iter().map(|(k, w, _)| (k, w)).collect();
         normalize(&mut entities);
         normalize(&mut terms);
-        let day = doc.meta.published.as_deref().and_then(day_number);
+        let day = published.and_then(day_number);
         Features { entities, terms, entity_names, term_names, day }
     }
 
     /// The scores of a document against every story, best first, without changing anything
     /// (document frequencies as they stand, this document not counted).
     pub fn scores(&self, doc: &Document) -> Vec<(u64, f64)> {
-        let f = self.features(doc, counts(doc));
+        let f = self.features(doc.meta.published.as_deref(), counts(doc));
         let mut out: Vec<(u64, f64)> = self.stories.iter().map(|s| (s.id, self.score(&f, s))).collect();
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         out
@@ -243,7 +263,16 @@ impl StoryClusterer {
 
     /// Assigns a document to the best story (or a new one) and updates the state.
     pub fn assign(&mut self, doc: &Document) -> Assignment {
-        let c = counts(doc);
+        self.assign_counts(DocCounts::of(doc))
+    }
+
+    /// [`StoryClusterer::assign`] for counts made beforehand with [`DocCounts::of`].
+    ///
+    /// Only the stories sharing an entity or a term with the document are
+    /// scored (any other scores 0), so the cost does not grow with the number
+    /// of unrelated stories.
+    pub fn assign_counts(&mut self, doc: DocCounts) -> Assignment {
+        let DocCounts { counts: c, published } = doc;
         self.docs += 1;
         for k in c.0.keys() {
             *self.entity_df.entry(k.clone()).or_default() += 1;
@@ -251,12 +280,19 @@ impl StoryClusterer {
         for k in c.1.keys() {
             *self.term_df.entry(k.clone()).or_default() += 1;
         }
-        let f = self.features(doc, c);
-        let best = self
-            .stories
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (i, self.score(&f, s)))
+        let f = self.features(published.as_deref(), c);
+        if self.postings.0.is_empty() && !self.stories.is_empty() {
+            self.rebuild_postings();
+        }
+        let mut candidates: BTreeSet<usize> = BTreeSet::new();
+        for key in f.entities.iter().map(|(k, _)| k.clone()).chain(f.terms.iter().map(|(k, _)| term_posting(k))) {
+            if let Some(p) = self.postings.0.get(&key) {
+                candidates.extend(p);
+            }
+        }
+        let best = candidates
+            .into_iter()
+            .filter_map(|i| self.stories.get(i).map(|s| (i, self.score(&f, s))))
             .filter(|(_, sc)| *sc >= self.params.join_threshold)
             .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
         let (index, new, score) = match best {
@@ -280,8 +316,31 @@ impl StoryClusterer {
         let Some(story) = self.stories.get_mut(index) else {
             return Assignment { story_id: 0, new, score };
         };
-        update(story, f, doc.meta.published.as_deref());
-        Assignment { story_id: story.id, new, score }
+        let before = profile_keys(story);
+        update(story, f, published.as_deref());
+        let after = profile_keys(story);
+        let id = story.id;
+        for gone in before.difference(&after) {
+            if let Some(p) = self.postings.0.get_mut(gone) {
+                p.remove(&index);
+                if p.is_empty() {
+                    self.postings.0.remove(gone);
+                }
+            }
+        }
+        for added in after.difference(&before) {
+            self.postings.0.entry(added.clone()).or_default().insert(index);
+        }
+        Assignment { story_id: id, new, score }
+    }
+
+    fn rebuild_postings(&mut self) {
+        self.postings.0.clear();
+        for (i, s) in self.stories.iter().enumerate() {
+            for key in profile_keys(s) {
+                self.postings.0.entry(key).or_default().insert(i);
+            }
+        }
     }
 
     /// The profile of a story.
@@ -292,6 +351,22 @@ impl StoryClusterer {
 
 /// Entity id → (mentions, canonical name) and term key → (count, display form).
 type Counts = (BTreeMap<String, (usize, String)>, BTreeMap<String, (usize, String)>);
+
+/// What the clusterer reads of a document, computed without the clusterer's
+/// state (so in parallel, see [`DocCounts::of`]) and consumed by
+/// [`StoryClusterer::assign_counts`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocCounts {
+    counts: Counts,
+    published: Option<String>,
+}
+
+impl DocCounts {
+    /// Counts the document's entities and terms (see the module docs for what is left out).
+    pub fn of(doc: &Document) -> DocCounts {
+        DocCounts { counts: counts(doc), published: doc.meta.published.clone() }
+    }
+}
 
 /// Counts the document's entities and terms (see the module docs for what is left out).
 fn counts(doc: &Document) -> Counts {
@@ -322,6 +397,16 @@ fn counts(doc: &Document) -> Counts {
         slot.0 += 1;
     }
     (ent_tf, term_tf)
+}
+
+/// The posting key of a term (entity ids and term keys live in one map).
+fn term_posting(key: &str) -> String {
+    format!("t:{key}")
+}
+
+/// The posting keys of a story profile.
+fn profile_keys(s: &StoryProfile) -> BTreeSet<String> {
+    s.entities.keys().cloned().chain(s.terms.keys().map(|k| term_posting(k))).collect()
 }
 
 fn merge(map: &mut BTreeMap<String, f64>, add: &Vector) {

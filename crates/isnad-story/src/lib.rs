@@ -66,7 +66,7 @@ mod terms;
 mod testutil;
 mod util;
 
-pub use cluster::{label, Assignment, StoryClusterer, StoryProfile};
+pub use cluster::{label, Assignment, DocCounts, StoryClusterer, StoryProfile};
 pub use contradict::{contradictions, updates, Contradiction, ContradictionKind, Update};
 pub use dedup::{DupIndex, Signature, SignatureError};
 pub use series::{series, FigurePoint, Series, SeriesKey};
