@@ -2,6 +2,7 @@
 
 mod demo;
 mod eval;
+mod export;
 mod extract;
 mod ingest;
 mod ner;
@@ -43,8 +44,8 @@ enum Command {
     Entities(query::EntitiesArgs),
     /// Full-text search with Arabic-aware matching.
     Search(query::SearchArgs),
-    /// Export documents or fact tables as JSONL or CSV.
-    Export(query::ExportArgs),
+    /// Export documents or fact tables as JSONL, CSV or Parquet.
+    Export(export::Args),
     /// Serve the HTTP API and the Arabic web UI over the store.
     Serve(serve::Args),
     /// Ingest examples/, print the main story (timeline, series, contradictions), serve the UI.
@@ -64,7 +65,7 @@ fn main() -> ExitCode {
         Command::Quotes(args) => query::quotes(args),
         Command::Entities(args) => query::entities(args),
         Command::Search(args) => query::search(args),
-        Command::Export(args) => query::export(args),
+        Command::Export(args) => export::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Demo(args) => demo::run(args),
     };

@@ -1,4 +1,4 @@
-//! The query commands: `story`, `figures`, `quotes`, `entities`, `search`, `export`.
+//! The query commands: `story`, `figures`, `quotes`, `entities`, `search`.
 //!
 //! Each prints a table (cells isolated with Unicode bidi isolates so Arabic,
 //! Latin and digits keep their order in a right-to-left terminal), JSON or CSV.
@@ -11,7 +11,7 @@ use anyhow::{bail, Context};
 use clap::{Args as ClapArgs, ValueEnum};
 use isnad_app::Workspace;
 use isnad_model::{EntityType, What};
-use isnad_store::{DocFilter, EntityFilter, QuoteFilter};
+use isnad_store::{EntityFilter, QuoteFilter};
 use isnad_story::series::what_name;
 use isnad_story::FigurePoint;
 use serde::Serialize;
@@ -499,115 +499,4 @@ fn highlight(s: &isnad_search::Snippet) -> String {
     }
     out.extend(&chars[at..]);
     out.replace('\n', " ")
-}
-
-/// What `isnad export` writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ExportTable {
-    /// Full documents (JSONL only).
-    Documents,
-    /// One row per figure.
-    Figures,
-    /// One row per quote.
-    Quotes,
-    /// One row per entity.
-    Entities,
-}
-
-/// Export format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// One JSON record per line.
-    Jsonl,
-    /// CSV with a header row.
-    Csv,
-}
-
-/// Arguments of `isnad export`.
-#[derive(ClapArgs, Debug)]
-pub struct ExportArgs {
-    /// What to export.
-    #[arg(long, value_enum, default_value_t = ExportTable::Documents)]
-    pub what: ExportTable,
-    /// Format.
-    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
-    pub format: ExportFormat,
-    /// The data directory.
-    #[arg(long, default_value = isnad_app::DEFAULT_DATA_DIR)]
-    pub data: PathBuf,
-}
-
-/// Runs `isnad export`: documents or fact tables as JSONL or CSV (columns: the fields of the store's row types, see the `isnad-store` crate doc).
-pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
-    if args.what == ExportTable::Documents && args.format == ExportFormat::Csv {
-        bail!("documents export as JSONL only (they nest); use --what figures|quotes|entities for CSV");
-    }
-    let ws = open(&Common { data: args.data.clone(), format: Format::Json })?;
-    let out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut sink = match args.format {
-        ExportFormat::Jsonl => Rows::Jsonl(out),
-        ExportFormat::Csv => Rows::Csv(Box::new(csv::Writer::from_writer(out))),
-    };
-    const PAGE: u32 = 1000;
-    let mut offset = 0u32;
-    loop {
-        let (limit, at) = (Some(PAGE), Some(offset));
-        let n = match args.what {
-            ExportTable::Documents => {
-                let page = ws.store().documents(&DocFilter { limit, offset: at, ..Default::default() })?;
-                for d in &page {
-                    if let Some(doc) = ws.store().document(&d.id)? {
-                        sink.write(&[doc])?;
-                    }
-                }
-                page.len()
-            }
-            ExportTable::Figures => sink.write(&ws.store().figures(&isnad_store::FigureFilter {
-                limit,
-                offset: at,
-                ..Default::default()
-            })?)?,
-            ExportTable::Quotes => {
-                sink.write(&ws.store().quotes(&QuoteFilter { limit, offset: at, ..Default::default() })?)?
-            }
-            ExportTable::Entities => {
-                sink.write(&ws.store().entities(&EntityFilter { limit, offset: at, ..Default::default() })?)?
-            }
-        };
-        if n < PAGE as usize {
-            break;
-        }
-        offset += PAGE;
-    }
-    sink.finish()
-}
-
-/// Where exported rows go: JSON lines, or CSV with one header row.
-enum Rows<W: Write> {
-    Jsonl(W),
-    Csv(Box<csv::Writer<W>>),
-}
-
-impl<W: Write> Rows<W> {
-    /// Writes the rows and returns how many there were.
-    fn write<T: Serialize>(&mut self, rows: &[T]) -> anyhow::Result<usize> {
-        for r in rows {
-            match self {
-                Rows::Jsonl(w) => {
-                    serde_json::to_writer(&mut *w, r)?;
-                    writeln!(w)?;
-                }
-                Rows::Csv(w) => w.serialize(r)?,
-            }
-        }
-        Ok(rows.len())
-    }
-
-    fn finish(self) -> anyhow::Result<ExitCode> {
-        match self {
-            Rows::Jsonl(mut w) => w.flush()?,
-            Rows::Csv(mut w) => w.flush()?,
-        }
-        Ok(ExitCode::SUCCESS)
-    }
 }

@@ -160,3 +160,91 @@ fn queries_on_a_missing_store_say_so() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no isnad store"));
 }
+
+/// Reads a Parquet file back: column names and rows as JSON objects.
+fn read_parquet(path: &Path) -> (Vec<String>, Vec<serde_json::Value>) {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let reader = SerializedFileReader::new(std::fs::File::open(path).unwrap()).unwrap();
+    let names = reader
+        .metadata()
+        .file_metadata()
+        .schema_descr()
+        .root_schema()
+        .get_fields()
+        .iter()
+        .map(|f| f.name().to_string())
+        .collect();
+    let rows = reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(|r| {
+            let r = r.unwrap();
+            serde_json::Value::Object(r.get_column_iter().map(|(k, v)| (k.clone(), field(v))).collect())
+        })
+        .collect();
+    (names, rows)
+}
+
+fn field(f: &parquet::record::Field) -> serde_json::Value {
+    use parquet::record::Field;
+    match f {
+        Field::Null => serde_json::Value::Null,
+        Field::Bool(b) => (*b).into(),
+        Field::Long(n) => (*n).into(),
+        Field::Double(x) => (*x).into(),
+        Field::Str(s) => s.as_str().into(),
+        Field::ListInternal(l) => serde_json::Value::Array((0..l.len()).map(|i| list_item(l, i)).collect()),
+        other => panic!("unexpected parquet field {other:?}"),
+    }
+}
+
+fn list_item(l: &parquet::record::List, i: usize) -> serde_json::Value {
+    l.elements().get(i).map(field).unwrap_or(serde_json::Value::Null)
+}
+
+#[test]
+fn export_writes_the_same_rows_as_jsonl_csv_and_parquet() {
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path().to_str().unwrap();
+    let out = isnad(&["ingest", "--data", d, "--no-ner", "-q", examples().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for what in ["documents", "figures", "quotes", "entities", "events"] {
+        let jsonl = text(&isnad(&["export", "--data", d, "--what", what, "--format", "jsonl"]));
+        let records: Vec<serde_json::Value> = jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert!(!records.is_empty(), "{what}: no rows");
+        let csv_out = isnad(&["export", "--data", d, "--what", what, "--format", "csv"]);
+        assert!(csv_out.status.success(), "{what}: {}", String::from_utf8_lossy(&csv_out.stderr));
+        let mut csv = csv::Reader::from_reader(csv_out.stdout.as_slice());
+        let header: Vec<String> = csv.headers().unwrap().iter().map(str::to_string).collect();
+        let csv_rows: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
+        assert_eq!(csv_rows.len(), records.len(), "{what}");
+
+        let file = data.path().join(format!("{what}.parquet"));
+        let out = isnad(&["export", "--data", d, "--what", what, "--format", "parquet", "-o", file.to_str().unwrap()]);
+        assert!(out.status.success(), "{what}: {}", String::from_utf8_lossy(&out.stderr));
+        let (names, rows) = read_parquet(&file);
+        assert_eq!(names, header, "{what}: Parquet and CSV columns");
+        assert_eq!(rows.len(), records.len(), "{what}");
+        // Values agree with JSONL, column by column (documents: JSONL is the full record).
+        if what != "documents" {
+            for (row, rec) in rows.iter().zip(&records) {
+                for name in &names {
+                    let (p, j) = (&row[name.as_str()], &rec[name.as_str()]);
+                    let same = match (p.as_f64(), j.as_f64()) {
+                        (Some(a), Some(b)) => (a - b).abs() < 1e-9,
+                        _ => p == j || (j.is_array() && j.as_array().unwrap().is_empty() && p.is_null()),
+                    };
+                    assert!(same, "{what}.{name}: parquet {p} vs jsonl {j}");
+                }
+                // Every key of the row type has a column.
+                for key in rec.as_object().unwrap().keys() {
+                    assert!(names.contains(key), "{what}: column {key} missing from the schema");
+                }
+            }
+        } else {
+            let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+            assert!(records.iter().all(|r| ids.contains(&r["id"].as_str().unwrap())));
+            assert!(rows.iter().all(|r| r["text"].as_str().is_some_and(|t| !t.is_empty())));
+        }
+    }
+}
