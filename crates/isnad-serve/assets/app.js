@@ -28,6 +28,9 @@ const I18N = {
     hostages_dead: "رهائن قتلى", prisoners_held: "أسرى محتجزون", prisoners_released: "أسرى مُفرج عنهم",
     arrested: "معتقلون", displaced: "نازحون", missing: "مفقودون", population: "سكان", truce_duration: "مدة الهدنة",
     aid: "مساعدات", money: "أموال", other: "أخرى", citation: "إسناد",
+    prev: "→ السابق", next: "التالي ←", showing: "عرض", of: "من", in_story: "ضمن القصة",
+    bound_up: "↑ حد أدنى فقط (أكثر من / على الأقل)", bound_down: "↓ حد أعلى فقط (أقل من / حتى)",
+    bound_range: "┃ نطاق تقريبي",
   },
   en: {
     brand: "isnad", nav_stories: "Stories", nav_search: "Search", nav_ingest: "Add article", loading: "Loading…",
@@ -52,6 +55,9 @@ const I18N = {
     hostages_dead: "hostages dead", prisoners_held: "prisoners held", prisoners_released: "prisoners released",
     arrested: "arrested", displaced: "displaced", missing: "missing", population: "population",
     truce_duration: "truce duration", aid: "aid", money: "money", other: "other", citation: "citation",
+    prev: "← Previous", next: "Next →", showing: "Showing", of: "of", in_story: "Part of the story",
+    bound_up: "↑ low bound only (more than / at least)", bound_down: "↓ high bound only (less than / up to)",
+    bound_range: "┃ approximate range",
   },
 };
 
@@ -137,6 +143,49 @@ function hedgeLabel(h) {
   return (HEDGES[LANG] && HEDGES[LANG][h]) || h || "";
 }
 
+const has = (v) => v !== null && v !== undefined;
+
+// Which bounds a figure has: "up" when only a low bound is known (more than,
+// at least), "down" when only a high bound is (less than, up to), "range"
+// for a low..high interval, null for an exact value.
+function boundKind(p) {
+  const lo = has(p.low) ? p.low : null, hi = has(p.high) ? p.high : null;
+  if (p.hedge === "more_than" || p.hedge === "at_least" || (lo !== null && hi === null)) return "up";
+  if (p.hedge === "less_than" || p.hedge === "up_to" || p.hedge === "at_most" || (hi !== null && lo === null)) return "down";
+  if (lo !== null && hi !== null && lo !== hi) return "range";
+  return null;
+}
+
+// The bounds of a figure as text: "[9–11]", "> 12,000", "≥ 33", "< 50", "≤ 50".
+function boundsText(p) {
+  const k = boundKind(p);
+  if (k === "range") return `[${fmtNum(p.low)}–${fmtNum(p.high)}]`;
+  if (k === "up") return (p.hedge === "more_than" ? "> " : "≥ ") + fmtNum(has(p.low) ? p.low : p.value);
+  if (k === "down") return (p.hedge === "less_than" ? "< " : "≤ ") + fmtNum(has(p.high) ? p.high : p.value);
+  return null;
+}
+
+// Paging links over a list answered with {limit, offset, total?}: previous and
+// next keep the other parameters of `base` (a hash route with its query).
+function pager(route, query, page, count) {
+  const limit = page.limit, offset = page.offset || 0;
+  const total = has(page.total) ? page.total : null;
+  const hasPrev = offset > 0;
+  const hasNext = total !== null ? offset + count < total : count >= limit;
+  if (!hasPrev && !hasNext) return null;
+  const href = (off) => {
+    const q = new URLSearchParams(query || "");
+    q.set("limit", String(limit));
+    if (off > 0) q.set("offset", String(off)); else q.delete("offset");
+    return route + "?" + q.toString();
+  };
+  const shown = count ? [bdi(fmtNum(offset + 1)), "–", bdi(fmtNum(offset + count))] : [bdi("0")];
+  return el("nav", { class: "pager", "aria-label": "pages" },
+    hasPrev ? el("a", { href: href(Math.max(0, offset - limit)), class: "prev", rel: "prev" }, t("prev")) : el("span", { class: "prev disabled" }, t("prev")),
+    el("span", { class: "muted" }, t("showing"), " ", shown, total !== null ? [" ", t("of"), " ", bdi(fmtNum(total))] : null),
+    hasNext ? el("a", { href: href(offset + limit), class: "next", rel: "next" }, t("next")) : el("span", { class: "next disabled" }, t("next")));
+}
+
 // An entity id of the document as a link to its page, named by its canonical form.
 function entityRef(doc, id) {
   const e = (doc.entities || []).find((x) => x.id === id);
@@ -203,7 +252,7 @@ function seriesChart(series) {
   if (x0 === x1) { x0 -= 86400000; x1 += 86400000; }
   const pad = (x1 - x0) * 0.04;
   x0 -= pad; x1 += pad;
-  const yMax = Math.max(1, ...pts.map((d) => Math.max(d.p.value, d.p.high ?? d.p.value))) * 1.1;
+  const yMax = Math.max(1, ...pts.map((d) => Math.max(d.p.value, d.p.high ?? d.p.value))) * 1.15;
   const sx = (x) => L + ((x - x0) / (x1 - x0)) * (W - L - R);
   const sy = (y) => H - B - (y / yMax) * (H - T - B);
   const g = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": whatLabel(key.what) });
@@ -225,19 +274,35 @@ function seriesChart(series) {
   }
   for (const { p, x } of pts) {
     const c = colour(sourceName(p));
-    const lo = p.low ?? p.value, hi = p.high ?? p.value;
-    if (lo !== hi) {
+    const kind = boundKind(p);
+    if (kind === "range") {
+      const lo = p.low, hi = p.high;
       g.appendChild(svg("line", { x1: sx(x), y1: sy(lo), x2: sx(x), y2: sy(hi), stroke: c, "stroke-width": 2, class: "errbar" }));
       g.appendChild(svg("line", { x1: sx(x) - 4, y1: sy(lo), x2: sx(x) + 4, y2: sy(lo), stroke: c }));
       g.appendChild(svg("line", { x1: sx(x) - 4, y1: sy(hi), x2: sx(x) + 4, y2: sy(hi), stroke: c }));
+    } else if (kind === "up" || kind === "down") {
+      // An open-ended bound: a dashed bar from the bound to the chart's edge
+      // (top for "more than", the zero line for "less than") with an arrowhead.
+      const from = sy(kind === "up" ? (has(p.low) ? p.low : p.value) : (has(p.high) ? p.high : p.value));
+      const to = kind === "up" ? T : H - B;
+      const dir = kind === "up" ? 1 : -1;
+      const bar = svg("g", { class: "bound-open bound-" + kind });
+      bar.appendChild(svg("line", { x1: sx(x), y1: from, x2: sx(x), y2: to, stroke: c, "stroke-width": 2, "stroke-dasharray": "4 3" }));
+      bar.appendChild(svg("line", { x1: sx(x) - 5, y1: from, x2: sx(x) + 5, y2: from, stroke: c, "stroke-width": 2 }));
+      bar.appendChild(svg("polygon", { points: `${sx(x)},${to} ${sx(x) - 5},${to + 8 * dir} ${sx(x) + 5},${to + 8 * dir}`, fill: c }));
+      bar.appendChild(svg("title", {}, `${hedgeLabel(p.hedge)} ${fmtNum(p.value)}`));
+      g.appendChild(bar);
     }
     const dot = svg("circle", { cx: sx(x), cy: sy(p.value), r: 4.5, fill: c });
-    dot.appendChild(svg("title", {}, `${sourceName(p)}: ${p.surface} (${hedgeLabel(p.hedge)}) ${fmtDate(p.as_of || p.published)}`));
+    dot.appendChild(svg("title", {}, `${sourceName(p)}: ${p.surface} (${hedgeLabel(p.hedge)}${boundsText(p) ? " " + boundsText(p) : ""}) ${fmtDate(p.as_of || p.published)}`));
     const a = svg("a", { href: "#/doc/" + enc(p.doc_id) }, dot);
     g.appendChild(a);
   }
   box.appendChild(g);
   box.appendChild(el("div", { class: "legend" }, el("strong", {}, t("legend") + ":"), sources.map((s) => el("span", {}, el("i", { style: "background:" + colour(s) }), bdi(s)))));
+  const kinds = new Set(pts.map((d) => boundKind(d.p)));
+  const keys = [["range", "bound_range"], ["up", "bound_up"], ["down", "bound_down"]].filter(([k]) => kinds.has(k));
+  if (keys.length) box.appendChild(el("div", { class: "legend bounds-key muted" }, keys.map(([, label]) => el("span", {}, t(label)))));
   return box;
 }
 
@@ -268,22 +333,29 @@ function figureChips(points) {
   return el("div", { class: "chips" }, (points || []).map((p) => el("span", {}, whatLabel(p.what), ": ", bdi(fmtNum(p.value)), p.source ? [" — ", bdi(p.source)] : null)));
 }
 
-async function viewStories() {
-  const data = await api("/stories");
-  if (!data.items.length) return show(el("h1", {}, t("stories")), el("p", { class: "muted" }, t("no_stories")));
+const STORIES_PAGE = 50;
+const SEARCH_PAGE = 20;
+
+async function viewStories(query) {
+  const q = new URLSearchParams(query || "");
+  const p = new URLSearchParams({ limit: q.get("limit") || String(STORIES_PAGE), offset: q.get("offset") || "0" });
+  const data = await api("/stories?" + p.toString());
+  if (!data.items.length && !data.offset) return show(el("h1", {}, t("stories")), el("p", { class: "muted" }, t("no_stories")));
   const rows = data.items.map((s) =>
     el("tr", {},
       el("td", {}, link("#/story/" + enc(s.id), bdi(s.label || s.id))),
       el("td", {}, bdi(fmtDate(s.first)), " – ", bdi(fmtDate(s.last))),
       el("td", {}, bdi(s.documents)),
       el("td", {}, figureChips(s.latest))));
-  show(el("h1", {}, t("stories")),
-    el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, t("label")), el("th", {}, t("span")), el("th", {}, t("docs")), el("th", {}, t("latest")))), el("tbody", {}, rows)));
+  const nav = () => pager("#/stories", query, data, data.items.length);
+  show(el("h1", {}, t("stories")), nav(),
+    el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, t("label")), el("th", {}, t("span")), el("th", {}, t("docs")), el("th", {}, t("latest")))), el("tbody", {}, rows)),
+    nav());
 }
 
 function pointCard(p) {
   return el("div", { class: "card" },
-    el("div", { class: "big" }, bdi(fmtNum(p.value)), p.low !== undefined && p.low !== null ? [" ", bdi(`[${fmtNum(p.low)}–${fmtNum(p.high)}]`)] : null),
+    el("div", { class: "big" }, bdi(fmtNum(p.value)), boundsText(p) ? [" ", bdi(boundsText(p))] : null),
     el("div", {}, "«", p.surface, "»"),
     el("div", { class: "muted" }, t("source"), ": ", p.source_entity ? link("#/entity/" + enc(p.source_entity), bdi(p.source || p.source_entity)) : bdi(p.source || "—")),
     el("div", { class: "muted" }, t("outlet"), ": ", bdi(p.outlet || "—"), " · ", bdi(fmtDate(p.as_of || p.published))),
@@ -365,7 +437,7 @@ function factPanel(doc, pick) {
   if (pick.kind === "figure") {
     append(panel, [
       el("h3", {}, t("figure"), ": ", whatLabel(f.what)),
-      el("div", { class: "big" }, bdi(fmtNum(f.value)), f.low !== undefined ? [" ", bdi(`[${fmtNum(f.low)}–${fmtNum(f.high ?? f.value)}]`)] : null),
+      el("div", { class: "big" }, bdi(fmtNum(f.value)), boundsText(f) ? [" ", bdi(boundsText(f))] : null),
       el("div", {}, "«", f.surface, "»"),
       el("div", { class: "muted" }, t("hedge"), ": ", hedgeLabel(f.hedge), f.place ? [" · ", t("place"), ": ", entityRef(doc, f.place)] : null, f.as_of ? [" · ", t("as_of"), ": ", bdi(f.as_of)] : null),
       el("h4", {}, t("attribution")),
@@ -387,7 +459,10 @@ function factPanel(doc, pick) {
   return panel;
 }
 
-async function viewDoc(id) {
+// `#/doc/ID?figure=N` (or `?quote=N`) opens the attribution chain of the
+// document's N-th figure (quote) instead of the first attributed one.
+async function viewDoc(id, query) {
+  const want = new URLSearchParams(query || "");
   const body = await api("/documents/" + enc(id));
   const doc = body.document;
   const panel = el("div", { class: "panel", id: "fact-panel" }, el("p", { class: "muted" }, t("click_fact")));
@@ -410,9 +485,18 @@ async function viewDoc(id) {
   show(
     el("h1", {}, meta.title || doc.id),
     el("p", { class: "muted" }, bdi(meta.outlet || meta.source), " · ", bdi(meta.published || ""), " ", meta.url ? safeUrl(meta.url) : null),
+    body.story ? el("p", { class: "story-link", id: "doc-story" }, t("in_story"), ": ",
+      link("#/story/" + enc(body.story.id), bdi(body.story.label || body.story.id)),
+      " (", t("docs"), ": ", bdi(fmtNum(body.story.documents)), ")") : null,
     counts,
     el("div", { class: "doc-layout" }, highlightedText(doc, pick), panel),
     toggle, noiseBox, dups);
+  for (const kind of ["figure", "quote"]) {
+    const n = want.get(kind);
+    const fact = n !== null ? (doc[kind + "s"] || [])[Number(n)] : undefined;
+    const span = fact && docSpans(doc).find((s) => s.fact === fact);
+    if (span) return pick(span);
+  }
   // Show the first attributed figure's chain (else the first quote's) until the reader picks one.
   const first = docSpans(doc).filter((s) => (s.kind === "figure" || s.kind === "quote") && (s.fact.source || s.fact.speaker));
   first.sort((a, b) => (a.kind === b.kind ? a.start - b.start : a.kind === "figure" ? -1 : 1));
@@ -458,10 +542,13 @@ async function viewSearch(query) {
   } }, field("q", "query", "search"), field("outlet", "outlet"), field("from", "from", "date"), field("to", "to", "date"), el("label", {}, t("type"), select), el("button", { class: "primary", type: "submit" }, t("search")));
   const results = el("div", {});
   show(el("h1", {}, t("search")), form, results);
-  if (![...q.keys()].length) return;
+  if (![...q.keys()].filter((k) => k !== "limit" && k !== "offset").length) return;
+  if (!q.get("limit")) q.set("limit", String(SEARCH_PAGE));
   const res = await api("/search?" + q.toString());
-  append(results, [el("h2", {}, t("results"), " (", bdi(res.total), ")"),
-    res.items.map((h) => el("div", { class: "card" }, link("#/doc/" + enc(h.doc_id), h.title || h.doc_id), el("div", { class: "muted" }, bdi(h.outlet || ""), " · ", bdi(fmtDate(h.published))), snippetNode(h.snippet)))]);
+  const nav = () => pager("#/search", q.toString(), res, res.items.length);
+  append(results, [el("h2", {}, t("results"), " (", bdi(res.total), ")"), nav(),
+    res.items.map((h) => el("div", { class: "card" }, link("#/doc/" + enc(h.doc_id), h.title || h.doc_id), el("div", { class: "muted" }, bdi(h.outlet || ""), " · ", bdi(fmtDate(h.published))), snippetNode(h.snippet))),
+    nav()]);
 }
 
 async function viewIngest() {
@@ -520,11 +607,11 @@ async function route() {
   const parts = path.split("/").map(decodeURIComponent);
   try {
     if (parts[0] === "story" && parts[1]) await viewStory(parts[1]);
-    else if (parts[0] === "doc" && parts[1]) await viewDoc(parts[1]);
+    else if (parts[0] === "doc" && parts[1]) await viewDoc(parts[1], query);
     else if (parts[0] === "entity" && parts[1]) await viewEntity(parts[1]);
     else if (parts[0] === "search") await viewSearch(query);
     else if (parts[0] === "ingest") await viewIngest();
-    else await viewStories();
+    else await viewStories(parts[0] === "stories" ? query : "");
   } catch (e) {
     show(errorBox(e));
   }

@@ -47,6 +47,7 @@ pub const MAX_LIMIT: u32 = 200;
         ListBody,
         StatusBody,
         DocumentBody,
+        StoryRef,
         PostDocument,
         PostResult,
         EntityBody,
@@ -202,6 +203,19 @@ pub struct DocumentBody {
     /// Stored near-duplicates of it.
     #[schema(value_type = Vec<Object>)]
     pub duplicates: Vec<isnad_store::DuplicateRow>,
+    /// The story it belongs to, if it has been clustered into one.
+    pub story: Option<StoryRef>,
+}
+
+/// A story named from a document.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StoryRef {
+    /// Story id (`GET /stories/{id}`).
+    pub id: String,
+    /// Generated label.
+    pub label: Option<String>,
+    /// Number of documents in the story.
+    pub documents: u64,
 }
 
 /// One document with all its facts and its near-duplicates.
@@ -214,7 +228,17 @@ async fn get_document(State(st): State<AppState>, Path(id): Path<String>) -> Api
                 return Err(ApiError::not_found(format!("no document {id}")));
             };
             let duplicates = ws.store().duplicates_of(&id)?;
-            Ok(DocumentBody { document, duplicates })
+            let story = match ws.store().story_of(&id)? {
+                None => None,
+                Some(sid) => {
+                    let row = ws.store().stories()?.into_iter().find(|s| s.id == sid);
+                    Some(match row {
+                        Some(r) => StoryRef { id: r.id, label: r.label, documents: r.documents },
+                        None => StoryRef { id: sid, label: None, documents: 0 },
+                    })
+                }
+            };
+            Ok(DocumentBody { document, duplicates, story })
         })
         .await?;
     Ok(Json(body))
@@ -500,12 +524,29 @@ async fn list_quotes(State(st): State<AppState>, q: Result<Query<QuotesQuery>, Q
     list(rows, limit, offset, None)
 }
 
-/// All stories with their date span, size and latest figures.
-#[utoipa::path(get, path = "/api/v1/stories", responses((status = 200, body = ListBody)))]
-async fn list_stories(State(st): State<AppState>) -> ApiResult<ListBody> {
+/// Paging of `GET /stories`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct StoriesQuery {
+    /// Page size (default 50, at most 200).
+    limit: Option<u32>,
+    /// Stories to skip.
+    offset: Option<u32>,
+}
+
+/// Stories, largest first, with their date span, size and latest figures; `total` counts them all.
+#[utoipa::path(get, path = "/api/v1/stories", params(StoriesQuery),
+    responses((status = 200, body = ListBody), (status = 400, body = ErrorBody)))]
+async fn list_stories(
+    State(st): State<AppState>,
+    q: Result<Query<StoriesQuery>, QueryRejection>,
+) -> ApiResult<ListBody> {
+    let q = query(q)?;
+    let (limit, offset) = page(q.limit, q.offset);
     let rows = st.with_ws(|ws| Ok(ws.stories()?)).await?;
-    let n = rows.len() as u32;
-    list(rows, n, 0, Some(n as u64))
+    let total = rows.len() as u64;
+    let rows: Vec<_> = rows.into_iter().skip(offset as usize).take(limit as usize).collect();
+    list(rows, limit, offset, Some(total))
 }
 
 /// One story: documents, timeline, figure series, contradictions and updates.

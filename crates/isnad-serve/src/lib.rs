@@ -9,26 +9,35 @@
 //! |---|---|---|
 //! | GET | `/status` | `{read_only, counts, version}` |
 //! | GET | `/documents?outlet&from&to&entity&story&limit&offset` | document summaries (`limit` ≤ 200, default 50) |
-//! | GET | `/documents/{id}` | `{document, duplicates}`: the full document with all its facts |
+//! | GET | `/documents/{id}` | `{document, duplicates, story}`: the full document with all its facts, and its story `{id, label, documents}` (or null) |
 //! | POST | `/documents` | `{text?, html?, url?, title?, outlet?, published?, store?}` → `{document, stored, id}` |
 //! | GET | `/entities?type&name&limit&offset` | entity rows (`type`: `PERSON` `ORG` `PLACE` `OUTLET`) |
 //! | GET | `/entities/{id}` | `{entity, days, quotes, figures}`: mentions per day, their quotes, figures they are the source of |
 //! | GET | `/figures?what&place&story&source&from&to&limit&offset` | figure rows |
 //! | GET | `/series?what&place` | figure series over time |
 //! | GET | `/quotes?speaker&story&limit&offset` | quote rows |
-//! | GET | `/stories` | story summaries |
+//! | GET | `/stories?limit&offset` | story summaries, largest first (`total` counts them all) |
 //! | GET | `/stories/{id}` | story view: documents, timeline, series, contradictions, updates |
 //! | GET | `/search?q&outlet&from&to&entity&type&limit&offset` | hits with snippet text and char-offset highlights |
 //! | GET | `/openapi.json` | the OpenAPI 3.1 description, generated from the handlers (utoipa) |
 //!
 //! Errors answer `{"error": {"code", "message"}}` with `code` one of
 //! `not_found` (404), `bad_request` (400), `read_only` (403),
-//! `payload_too_large` (413), `timeout` (408) and `internal` (500).
+//! `payload_too_large` (413), `timeout` (408) and `internal` (500). An
+//! `internal` error has a generic message and an `id`; its detail (which may
+//! hold file paths or SQLite and tantivy messages) is only logged, with
+//! `tracing` at level `error`, under that id.
 //!
 //! The web UI is `/` (`index.html`) and `/assets/{name}` (`app.js`,
 //! `style.css`, `favicon.svg`): a single-page app in plain JS with hash
 //! routes (`#/stories`, `#/story/ID`, `#/doc/ID`, `#/entity/ID`, `#/search`,
-//! `#/ingest`), Arabic first with an English toggle (`?lang=en`).
+//! `#/ingest`), Arabic first with an English toggle (`?lang=en`). The stories
+//! list and search results have previous/next links over the API's `limit` and
+//! `offset` (`#/stories?limit=50&offset=50`); `#/doc/ID?figure=N` (or
+//! `?quote=N`) opens the attribution chain of the document's N-th figure
+//! (quote). Figure charts draw a low..high range as an error bar and an
+//! open-ended hedge ("more than", "at least"; "less than", "up to") as a
+//! dashed bar with an arrow from its bound to the chart's top (or zero line).
 //!
 //! # Safety
 //!

@@ -116,6 +116,13 @@ fn document_detail_and_404() {
     assert!(!doc["citations"].as_array().unwrap().is_empty());
     assert!(!doc["entities"].as_array().unwrap().is_empty());
     assert!(body["duplicates"].is_array());
+    // The document's story, so the UI can link back to it.
+    let story = &body["story"];
+    let sid = story["id"].as_str().unwrap_or_else(|| panic!("no story in {}", body["story"]));
+    assert!(story["documents"].as_u64().unwrap() >= 1, "{story}");
+    let view = ok(&format!("/api/v1/stories/{sid}"));
+    assert!(view["documents"].as_array().unwrap().iter().any(|d| d["id"] == f.ids[0].as_str()), "{view}");
+    assert_eq!(view["summary"]["label"], story["label"]);
 
     let (status, body) = get(f.rw, "/api/v1/documents/nope");
     assert_error(status, &body, StatusCode::NOT_FOUND, "not_found");
@@ -211,6 +218,50 @@ fn stories_and_story() {
 
     let (status, body) = get(fixture().rw, "/api/v1/stories/999999");
     assert_error(status, &body, StatusCode::NOT_FOUND, "not_found");
+}
+
+#[test]
+fn stories_are_paged() {
+    let all = ok("/api/v1/stories");
+    let total = all["total"].as_u64().unwrap();
+    assert_eq!(all["items"].as_array().unwrap().len() as u64, total.min(50), "{all}");
+    assert_eq!(all["limit"], 50);
+    let first = ok("/api/v1/stories?limit=1");
+    assert_eq!(first["items"].as_array().unwrap().len(), 1);
+    assert_eq!(first["items"][0]["id"], all["items"][0]["id"]);
+    assert_eq!(first["total"], total);
+    if total > 1 {
+        let second = ok("/api/v1/stories?limit=1&offset=1");
+        assert_eq!(second["items"][0]["id"], all["items"][1]["id"]);
+        assert_eq!(second["offset"], 1);
+    }
+    let past = ok(&format!("/api/v1/stories?offset={total}"));
+    assert!(past["items"].as_array().unwrap().is_empty());
+    let (status, body) = get(fixture().rw, "/api/v1/stories?limit=x");
+    assert_error(status, &body, StatusCode::BAD_REQUEST, "bad_request");
+}
+
+/// A store that breaks under a running server: the 500 carries a generic
+/// message and an error id, never the data directory's path or SQLite's words.
+#[test]
+fn internal_errors_do_not_leak_details() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = common::ingest(dir.path(), common::inputs());
+    let addr = common::start(Workspace::open_read_only(dir.path()).unwrap(), 2 * 1024 * 1024);
+    // Overwrite the database with garbage of the same length (no WAL is left after a clean close):
+    // the pages the open connection has not read yet are now unreadable.
+    let db = dir.path().join(isnad_store::DB_FILE);
+    let len = std::fs::metadata(&db).unwrap().len() as usize;
+    std::fs::write(&db, vec![0x5a; len]).unwrap();
+    let (status, body) = get(addr, &format!("/api/v1/documents/{}", ids[0]));
+    assert_error(status, &body, StatusCode::INTERNAL_SERVER_ERROR, "internal");
+    let msg = body["error"]["message"].as_str().unwrap();
+    let dir_name = dir.path().file_name().unwrap().to_str().unwrap();
+    for leak in [dir_name, "sqlite", "/tmp", "database"] {
+        assert!(!msg.to_lowercase().contains(leak), "{leak} leaked: {body}");
+    }
+    let id = body["error"]["id"].as_str().unwrap();
+    assert!(!id.is_empty() && msg.contains(id), "{body}");
 }
 
 #[test]
