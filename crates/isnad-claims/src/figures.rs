@@ -286,6 +286,9 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
         if n.kind == NumberKind::Percent && !matches!(what, What::Money | What::Other) {
             continue;
         }
+        // A share of a group (`ربعهم لقوا حتفهم`, `ثلثا السكان`) is a proportion, not a
+        // count of what the sentence counts: it stays a figure, of kind `other`.
+        let what = if n.kind == NumberKind::Fraction && n.value < 1.0 { What::Other } else { what };
         let is_year = n.kind == NumberKind::Cardinal
             && (1900.0..=2100.0).contains(&n.value)
             && n.value.fract() == 0.0
@@ -398,6 +401,15 @@ mod tests {
         let figs = figures(&d);
         assert!(figs.iter().any(|f| f.value == 12.0 && f.what == What::Killed));
         assert!(figs.iter().any(|f| f.value == 40.0 && f.what == What::Wounded));
+    }
+
+    #[test]
+    fn a_share_of_a_group_is_not_a_count() {
+        let d = doc("قتل 80 شخصا في القصف، وكان ربعهم تقريبا من الأطفال، ونزح نصف السكان.");
+        let figs = figures(&d);
+        assert!(figs.iter().any(|f| f.value == 80.0 && f.what == What::Killed), "{figs:?}");
+        assert!(figs.iter().filter(|f| f.value < 1.0).all(|f| f.what == What::Other), "{figs:?}");
+        assert!(figs.iter().any(|f| f.value == 0.25), "{figs:?}");
     }
 
     #[test]
