@@ -3,18 +3,20 @@
 //! p50/p95 latency per endpoint.
 //!
 //! ```text
-//! cargo run --release -p isnad-serve --example load [-- --data DIR] [--secs 10] [--threads 4] [--docs 50]
+//! cargo run --release -p isnad-serve --example load [-- --data DIR] [--secs 10] [--threads 4] [--docs 50] [--readers N]
 //! ```
 //!
 //! Without `--data` it ingests `--docs` generated articles into a temporary
-//! workspace. Either way the server runs in-process on 127.0.0.1:0.
+//! workspace. Either way the server runs in-process on 127.0.0.1:0, read-only,
+//! over `--readers` workspaces (default as `isnad serve --read-only`: the
+//! number of cores, at most 4; `--readers 1` is one workspace behind one mutex).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
 
 use std::time::{Duration, Instant};
 
-use isnad_app::Workspace;
+use isnad_serve::{AppState, ServeConfig};
 
 const QUERIES: &[&str] = &["غزة", "وقف إطلاق النار", "الهدنة", "وزارة الصحة", "\"ماجد الأنصاري\"", "رهينة"];
 
@@ -34,20 +36,25 @@ fn main() {
     let secs: u64 = arg("--secs").and_then(|s| s.parse().ok()).unwrap_or(10);
     let threads: usize = arg("--threads").and_then(|s| s.parse().ok()).unwrap_or(4);
     let ndocs: usize = arg("--docs").and_then(|s| s.parse().ok()).unwrap_or(50);
+    let defaults = ServeConfig::default();
+    let readers: usize = arg("--readers").and_then(|s| s.parse().ok()).unwrap_or(defaults.readers);
     let _tmp;
-    let ws = match arg("--data") {
-        Some(dir) => Workspace::open_read_only(std::path::Path::new(&dir)).expect("open --data"),
+    let data = match arg("--data") {
+        Some(dir) => std::path::PathBuf::from(dir),
         None => {
             let tmp = tempfile::tempdir().unwrap();
             let t = Instant::now();
             common::ingest(tmp.path(), common::many_inputs(ndocs));
             eprintln!("ingested {ndocs} documents in {:.1} s", t.elapsed().as_secs_f64());
-            let ws = Workspace::open(tmp.path()).unwrap();
+            let data = tmp.path().to_path_buf();
             _tmp = tmp;
-            ws
+            data
         }
     };
-    let addr = common::start(ws, 2 * 1024 * 1024);
+    let cfg = ServeConfig { data, read_only: true, readers, ..defaults };
+    let state = AppState::open(&cfg).expect("open the data directory");
+    eprintln!("{} read-only workspace(s)", state.workspaces());
+    let addr = common::start_state(state);
     let base = format!("http://{addr}/api/v1");
     let client = reqwest::blocking::Client::new();
     let list: serde_json::Value = client.get(format!("{base}/documents?limit=200")).send().unwrap().json().unwrap();

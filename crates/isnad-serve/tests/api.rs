@@ -24,7 +24,14 @@ fn fixture() -> &'static Fixture {
         let dir = tempfile::tempdir().unwrap();
         let ids = common::ingest(dir.path(), common::inputs());
         let rw = common::start(Workspace::open(dir.path()).unwrap(), 2 * 1024 * 1024);
-        let ro = common::start(Workspace::open_read_only(dir.path()).unwrap(), 2 * 1024 * 1024);
+        // The read-only server as `isnad serve --read-only` opens it: a pool of read-only workspaces.
+        let cfg = isnad_serve::ServeConfig {
+            data: dir.path().to_path_buf(),
+            read_only: true,
+            readers: 3,
+            ..Default::default()
+        };
+        let ro = common::start_state(isnad_serve::AppState::open(&cfg).unwrap());
         Fixture { _dir: dir, ids, rw, ro }
     })
 }
@@ -495,4 +502,50 @@ fn ui_never_parses_html_strings() {
     // No inline script (the CSP would refuse it anyway) and nothing loaded from elsewhere.
     assert!(!html.contains("<script>") && !html.contains("http://") && !html.contains("https://"));
     assert!(!js.contains("http://") && !js.contains("https://") || js.contains("http://www.w3.org/2000/svg"));
+}
+
+/// A pool of read-only workspaces answers concurrent requests exactly as a
+/// single workspace does (over a data directory of its own, so no other test
+/// writes to it meanwhile).
+#[test]
+fn read_only_pool_answers_concurrent_requests() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = common::ingest(dir.path(), common::inputs());
+    let single = common::start(Workspace::open_read_only(dir.path()).unwrap(), 2 * 1024 * 1024);
+    let cfg =
+        isnad_serve::ServeConfig { data: dir.path().to_path_buf(), read_only: true, readers: 3, ..Default::default() };
+    let pool = common::start_state(isnad_serve::AppState::open(&cfg).unwrap());
+    let paths: Vec<String> = ids
+        .iter()
+        .map(|id| format!("/api/v1/documents/{id}"))
+        .chain([
+            "/api/v1/search?q=%D8%BA%D8%B2%D8%A9".to_string(),
+            "/api/v1/stories".to_string(),
+            "/api/v1/entities?type=PERSON".to_string(),
+        ])
+        .collect();
+    let want: Vec<Value> = paths
+        .iter()
+        .map(|p| {
+            let (status, body) = get(single, p);
+            assert_eq!(status, StatusCode::OK, "{p}: {body}");
+            body
+        })
+        .collect();
+    let threads: Vec<_> = (0..4)
+        .map(|t| {
+            let (paths, want) = (paths.clone(), want.clone());
+            std::thread::spawn(move || {
+                for i in 0..12 {
+                    let k = (t + i) % paths.len();
+                    let (status, body) = get(pool, &paths[k]);
+                    assert_eq!(status, StatusCode::OK, "{}: {body}", paths[k]);
+                    assert_eq!(body, want[k], "{}", paths[k]);
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
 }

@@ -90,13 +90,17 @@ pub fn ingest(dir: &Path, docs: Vec<InputDoc>) -> Vec<String> {
 
 /// Starts a server over `ws` on 127.0.0.1:0 in a background thread; returns its address.
 pub fn start(ws: Workspace, max_body: usize) -> SocketAddr {
+    start_state(isnad_serve::AppState::with_limits(ws, max_body, Duration::from_secs(30)))
+}
+
+/// Starts a server with this state on 127.0.0.1:0 in a background thread; returns its address.
+pub fn start_state(state: isnad_serve::AppState) -> SocketAddr {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
         rt.block_on(async move {
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             tx.send(listener.local_addr().unwrap()).unwrap();
-            let state = isnad_serve::AppState::with_limits(ws, max_body, Duration::from_secs(30));
             axum::serve(listener, isnad_serve::router(state)).await.unwrap();
         });
     });
