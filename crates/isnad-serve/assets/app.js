@@ -503,8 +503,15 @@ async function viewDoc(id, query) {
   if (first.length) pick(first[0]);
 }
 
-async function viewEntity(id) {
-  const e = await api("/entities/" + enc(id));
+const ENTITY_PAGE = 50;
+
+async function viewEntity(id, query) {
+  const q = new URLSearchParams(query || "");
+  const p = new URLSearchParams({ limit: q.get("limit") || String(ENTITY_PAGE), offset: q.get("offset") || "0" });
+  const e = await api("/entities/" + enc(id) + "?" + p.toString());
+  // One pager over the quotes and the figures: as far as the longer list goes.
+  const longer = e.quotes_total >= e.figures_total ? [e.quotes.length, e.quotes_total] : [e.figures.length, e.figures_total];
+  const nav = () => pager("#/entity/" + enc(id), query, { limit: e.limit, offset: e.offset, total: longer[1] }, longer[0]);
   const ent = e.entity;
   const quotes = e.quotes.map((q) => el("li", {}, "«", q.content, "» — ", bdi(q.outlet || ""), " ", bdi(fmtDate(q.published)), " ", link("#/doc/" + enc(q.doc), "↗")));
   const figs = e.figures.map((f) => el("li", {}, whatLabel(f.what), ": ", bdi(fmtNum(f.value)), " «", f.surface, "» — ", bdi(f.outlet || ""), " ", bdi(fmtDate(f.as_of || f.published)), " ", link("#/doc/" + enc(f.doc), "↗")));
@@ -512,8 +519,9 @@ async function viewEntity(id) {
     el("h1", {}, bdi(ent.canonical)),
     el("p", { class: "muted" }, bdi(ent.type || ent.entity_type), ent.english ? [" · ", bdi(ent.english)] : null, " · ", t("docs"), ": ", bdi(ent.documents), " · ", bdi(fmtDate(ent.first)), " – ", bdi(fmtDate(ent.last))),
     el("h2", {}, t("mentions_per_day")), dayBars(e.days),
-    el("h2", {}, t("quotes_by")), quotes.length ? el("ul", {}, quotes) : el("p", { class: "muted" }, t("none")),
-    el("h2", {}, t("figures_by")), figs.length ? el("ul", {}, figs) : el("p", { class: "muted" }, t("none")));
+    el("h2", {}, t("quotes_by"), " (", bdi(fmtNum(e.quotes_total)), ")"), nav(), quotes.length ? el("ul", {}, quotes) : el("p", { class: "muted" }, t("none")),
+    el("h2", {}, t("figures_by"), " (", bdi(fmtNum(e.figures_total)), ")"), figs.length ? el("ul", {}, figs) : el("p", { class: "muted" }, t("none")),
+    nav());
 }
 
 function snippetNode(sn) {
@@ -608,7 +616,7 @@ async function route() {
   try {
     if (parts[0] === "story" && parts[1]) await viewStory(parts[1]);
     else if (parts[0] === "doc" && parts[1]) await viewDoc(parts[1], query);
-    else if (parts[0] === "entity" && parts[1]) await viewEntity(parts[1]);
+    else if (parts[0] === "entity" && parts[1]) await viewEntity(parts[1], query);
     else if (parts[0] === "search") await viewSearch(query);
     else if (parts[0] === "ingest") await viewIngest();
     else await viewStories(parts[0] === "stories" ? query : "");

@@ -387,29 +387,58 @@ pub struct EntityBody {
     /// Documents and mentions per day.
     #[schema(value_type = Vec<Object>)]
     pub days: Vec<isnad_store::DayCount>,
-    /// Quotes by this entity.
+    /// A page of the quotes by this entity.
     #[schema(value_type = Vec<Object>)]
     pub quotes: Vec<isnad_store::QuoteRow>,
-    /// Figures this entity is the source of.
+    /// All quotes by this entity (up to [`ENTITY_ROWS`]).
+    pub quotes_total: u64,
+    /// A page of the figures this entity is the source of.
     #[schema(value_type = Vec<Object>)]
     pub figures: Vec<isnad_store::FigureRow>,
+    /// All figures this entity is the source of (up to [`ENTITY_ROWS`]).
+    pub figures_total: u64,
+    /// The page size used for `quotes` and `figures`.
+    pub limit: u32,
+    /// Quotes and figures skipped.
+    pub offset: u32,
 }
 
-/// One entity: mentions per day, quotes by them, figures attributed to them.
-#[utoipa::path(get, path = "/api/v1/entities/{id}", params(("id" = String, Path, description = "Entity id")),
-    responses((status = 200, body = EntityBody), (status = 404, body = ErrorBody)))]
-async fn get_entity(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult<EntityBody> {
+/// Most quotes and figures of one entity that `GET /entities/{id}` pages through.
+pub const ENTITY_ROWS: u32 = 10_000;
+
+/// Paging of the quotes and figures of `GET /entities/{id}`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EntityPage {
+    /// Page size of the quotes and of the figures (default 50, at most 200).
+    limit: Option<u32>,
+    /// Quotes and figures to skip.
+    offset: Option<u32>,
+}
+
+/// One entity: mentions per day, a page of the quotes by them and of the figures attributed to them.
+#[utoipa::path(get, path = "/api/v1/entities/{id}",
+    params(("id" = String, Path, description = "Entity id"), EntityPage),
+    responses((status = 200, body = EntityBody), (status = 404, body = ErrorBody), (status = 400, body = ErrorBody)))]
+async fn get_entity(
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+    q: Result<Query<EntityPage>, QueryRejection>,
+) -> ApiResult<EntityBody> {
+    let q = query(q)?;
+    let (limit, offset) = page(q.limit, q.offset);
     let body = st
         .with_ws(move |ws| {
             let Some(detail) = ws.store().entity(&id)? else {
                 return Err(ApiError::not_found(format!("no entity {id}")));
             };
             let canonical = detail.entity.canonical.clone();
-            let quotes = ws
+            // The speaker filter is a substring match: the entity's own quotes are picked out, then paged.
+            let quotes: Vec<_> = ws
                 .store()
                 .quotes(&QuoteFilter {
                     speaker: Some(canonical.clone()),
-                    limit: Some(MAX_LIMIT),
+                    limit: Some(ENTITY_ROWS),
                     ..Default::default()
                 })?
                 .into_iter()
@@ -420,10 +449,23 @@ async fn get_entity(State(st): State<AppState>, Path(id): Path<String>) -> ApiRe
                 .collect();
             let figures = ws.store().figures(&FigureFilter {
                 source: Some(id.clone()),
-                limit: Some(MAX_LIMIT),
+                limit: Some(ENTITY_ROWS),
                 ..Default::default()
             })?;
-            Ok(EntityBody { entity: detail.entity, days: detail.days, quotes, figures })
+            let (quotes_total, figures_total) = (quotes.len() as u64, figures.len() as u64);
+            let (skip, take) = (offset as usize, limit as usize);
+            let quotes = quotes.into_iter().skip(skip).take(take).collect();
+            let figures = figures.into_iter().skip(skip).take(take).collect();
+            Ok(EntityBody {
+                entity: detail.entity,
+                days: detail.days,
+                quotes,
+                quotes_total,
+                figures,
+                figures_total,
+                limit,
+                offset,
+            })
         })
         .await?;
     Ok(Json(body))

@@ -169,6 +169,16 @@ fn entities_and_entity_detail() {
     let quotes = detail["quotes"].as_array().unwrap();
     assert!(quotes.len() >= 2, "{detail}");
     assert!(quotes.iter().all(|q| q["speaker_entity"] == id));
+    // Quotes and figures are paged (limit, offset) with their totals.
+    let total = detail["quotes_total"].as_u64().unwrap();
+    assert_eq!(total, quotes.len() as u64, "{detail}");
+    assert!(detail["figures_total"].is_u64() && detail["limit"] == 50 && detail["offset"] == 0, "{detail}");
+    let second = ok(&format!("/api/v1/entities/{id}?limit=1&offset=1"));
+    assert_eq!(second["quotes"].as_array().unwrap().len(), 1, "{second}");
+    assert_eq!(second["quotes"][0], quotes[1]);
+    assert_eq!((second["quotes_total"].as_u64(), second["limit"].as_u64()), (Some(total), Some(1)));
+    let past = ok(&format!("/api/v1/entities/{id}?offset={total}"));
+    assert!(past["quotes"].as_array().unwrap().is_empty(), "{past}");
 
     let moh = ok("/api/v1/entities?name=%D9%88%D8%B2%D8%A7%D8%B1%D8%A9%20%D8%A7%D9%84%D8%B5%D8%AD%D8%A9");
     let moh_id = moh["items"][0]["id"].as_str().expect("ministry listed").to_string();

@@ -177,6 +177,10 @@ fn ui_renders_documents_and_stories() {
     let ent = "person:ماجد_الانصاري";
     let dom = chromium(profile.path(), &["--dump-dom"], &format!("http://{addr}/#/entity/{ent}"));
     assert!(dom.contains("<rect") && dom.contains("ماجد الأنصاري"), "{dom}");
+    // His quotes one a page: a next link to the second.
+    let dom = chromium(profile.path(), &["--dump-dom"], &format!("http://{addr}/#/entity/{ent}?limit=1"));
+    assert!(dom.contains("rel=\"next\"") && dom.contains("limit=1&amp;offset=1\""), "{dom}");
+    assert!(dom.matches("↗</a></li>").count() <= 2, "one quote and at most one figure:\n{dom}");
 
     // Search: snippets with highlighted words.
     let dom = chromium(
