@@ -12,7 +12,7 @@
 //! | GET | `/documents/{id}` | `{document, duplicates, story}`: the full document with all its facts, and its story `{id, label, documents}` (or null) |
 //! | POST | `/documents` | `{text?, html?, url?, title?, outlet?, published?, store?}` → `{document, stored, id}` |
 //! | GET | `/entities?type&name&limit&offset` | entity rows (`type`: `PERSON` `ORG` `PLACE` `OUTLET`) |
-//! | GET | `/entities/{id}` | `{entity, days, quotes, figures}`: mentions per day, their quotes, figures they are the source of |
+//! | GET | `/entities/{id}?limit&offset` | `{entity, days, quotes, quotes_total, figures, figures_total, limit, offset}`: mentions per day, a page of their quotes and of the figures they are the source of |
 //! | GET | `/figures?what&place&story&source&from&to&limit&offset` | figure rows |
 //! | GET | `/series?what&place` | figure series over time |
 //! | GET | `/quotes?speaker&story&limit&offset` | quote rows |
@@ -32,8 +32,9 @@
 //! `style.css`, `favicon.svg`): a single-page app in plain JS with hash
 //! routes (`#/stories`, `#/story/ID`, `#/doc/ID`, `#/entity/ID`, `#/search`,
 //! `#/ingest`), Arabic first with an English toggle (`?lang=en`). The stories
-//! list and search results have previous/next links over the API's `limit` and
-//! `offset` (`#/stories?limit=50&offset=50`); `#/doc/ID?figure=N` (or
+//! list, search results and an entity's quotes and figures have
+//! previous/next links over the API's `limit` and `offset`
+//! (`#/stories?limit=50&offset=50`); `#/doc/ID?figure=N` (or
 //! `?quote=N`) opens the attribution chain of the document's N-th figure
 //! (quote). Figure charts draw a low..high range as an error bar and an
 //! open-ended hedge ("more than", "at least"; "less than", "up to") as a
