@@ -1,6 +1,6 @@
 //! Figures: numbers tied to what they count, with attribution and modality.
 
-use isnad_model::{Document, EntityType, NumberKind};
+use isnad_model::{DateMention, Document, EntityType, Grain, NumberKind};
 
 use crate::context::{is_word, Ctx};
 use crate::model::{Figure, Modality, Source, What};
@@ -172,6 +172,90 @@ fn attributions(ctx: &Ctx, unit: (usize, usize)) -> Vec<Attribution> {
     out
 }
 
+/// Words before a place name that make it the place where something happened.
+const LOCATIVES: &[&str] =
+    &["في", "على", "علي", "داخل", "جنوب", "شمال", "شرق", "غرب", "وسط", "جنوبي", "شمالي", "شرقي", "غربي"];
+
+/// Connectives that make what follows the result of what precedes (`مما أسفر عن`).
+const RESULT_CUES: &[&str] = &["اسفر", "اسفرت", "ادى", "ادي", "ادت", "خلف", "خلفت", "اوقع", "اوقعت"];
+
+/// Words before a date that make it the start of a period, not the day a figure holds for.
+const PERIOD_STARTS: &[&str] = &["منذ", "من", "بعد", "قبل", "بداية", "مطلع"];
+
+/// True when the place mention starting at `pos` is introduced as a location:
+/// an attached `ب`/`ل` (`بغزة`, `لغزة`) or a preceding `في`, `على`, `جنوب`….
+fn locative(ctx: &Ctx, pos: usize) -> bool {
+    let k = ctx.tokens.partition_point(|t| t.start <= pos).saturating_sub(1);
+    if let Some(t) = ctx.tokens.get(k) {
+        if t.start < pos && t.end > pos {
+            let prefix: String = ctx.chars[t.start..pos].iter().collect();
+            let prefix = prefix.trim_start_matches(['و', 'ف']);
+            if prefix.starts_with('ب') || prefix.starts_with('ل') {
+                return true;
+            }
+        }
+    }
+    let before = ctx.tokens_before(pos);
+    before > 0 && !ctx.punct_between(ctx.tokens[before - 1].end, pos) && is_word(ctx.norm(before - 1), LOCATIVES)
+}
+
+/// The place a figure holds for: a place inside its span or right after it; else
+/// a place introduced as a location later in its clause (`قتل 40 شخصا في الغارات
+/// على غزة`); else, when the figure is the result of an event (`… لغزة، مما أسفر
+/// عن مقتل 40`), the location of that event earlier in the sentence.
+fn place_of(ctx: &Ctx, unit: (usize, usize), start: usize, end: usize) -> Option<String> {
+    let places: Vec<(usize, usize, &str)> = ctx
+        .mentions()
+        .filter(|m| m.3 == EntityType::Place && m.0 >= unit.0 && m.1 <= unit.1)
+        .map(|m| (m.0, m.1, m.2))
+        .collect();
+    let near = places
+        .iter()
+        .filter(|m| (m.0 >= start && m.1 <= end) || (m.0 >= end && m.0 <= end + 12))
+        .find(|m| !ctx.punct_between(end, m.0));
+    if let Some(m) = near {
+        return Some(m.2.to_string());
+    }
+    let later = places
+        .iter()
+        .filter(|m| m.0 >= end && m.0 <= end + 48 && !ctx.punct_between(end, m.0))
+        .find(|m| locative(ctx, m.0));
+    if let Some(m) = later {
+        return Some(m.2.to_string());
+    }
+    let first = ctx.token_at_or_after(unit.0);
+    let cue = (first..ctx.tokens_before(start)).rev().find(|&k| is_word(ctx.norm(k), RESULT_CUES))?;
+    places
+        .iter()
+        .filter(|m| m.1 <= ctx.tokens[cue].start && locative(ctx, m.0))
+        .max_by_key(|m| m.0)
+        .map(|m| m.2.to_string())
+}
+
+/// The day a figure holds for: a resolved day in its sentence after `حتى`
+/// (`حتى الإثنين`), else a resolved day in its clause (no punctuation between)
+/// that is not the start of a period (`منذ 7 أكتوبر`): the day of the event
+/// counted (`قتل 1,200 شخص في هجوم 7 أكتوبر`).
+fn as_of(ctx: &Ctx, dates: &[DateMention], unit: (usize, usize), start: usize, end: usize) -> Option<String> {
+    let in_unit = |d: &&DateMention| d.start >= unit.0 && d.end <= unit.1 && d.resolved;
+    if let Some(d) =
+        dates.iter().filter(in_unit).find(|d| slice(&ctx.chars, d.start.saturating_sub(5), d.start).contains("حتى"))
+    {
+        return Some(d.value.clone());
+    }
+    dates
+        .iter()
+        .filter(in_unit)
+        .filter(|d| d.grain == Grain::Day && d.value.len() == 10)
+        .filter(|d| if d.start >= end { !ctx.punct_between(end, d.start) } else { !ctx.punct_between(d.end, start) })
+        .filter(|d| {
+            let before = ctx.tokens_before(d.start);
+            before == 0 || !is_word(ctx.norm(before - 1), PERIOD_STARTS)
+        })
+        .min_by_key(|d| if d.start >= end { d.start - end } else { start.saturating_sub(d.end) })
+        .map(|d| d.value.clone())
+}
+
 /// Finds the figures of a document: its numbers tied to what they count.
 pub fn figures(doc: &Document) -> Vec<Figure> {
     let Some(numbers) = doc.numbers.as_ref() else { return Vec::new() };
@@ -315,20 +399,8 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
                 counted = Some(slice(&ctx.chars, t.start, t.end));
             }
         }
-        let place = ctx
-            .mentions()
-            .find(|m| m.3 == EntityType::Place && ((m.0 >= start && m.1 <= end) || (m.0 >= end && m.0 <= end + 12)))
-            .filter(|m| !ctx.punct_between(end, m.0))
-            .map(|m| m.2.to_string());
-        let as_of = dates
-            .iter()
-            .find(|d| {
-                d.start >= unit.0
-                    && d.end <= unit.1
-                    && d.resolved
-                    && slice(&ctx.chars, d.start.saturating_sub(5), d.start).contains("حتى")
-            })
-            .map(|d| d.value.clone());
+        let place = place_of(&ctx, unit, start, end);
+        let as_of = as_of(&ctx, dates, unit, start, end);
         // Attribution: the nearest in the sentence; verb cues only cover what follows them.
         let source = attributions(&ctx, unit)
             .into_iter()
@@ -401,6 +473,27 @@ mod tests {
         let figs = figures(&d);
         assert!(figs.iter().any(|f| f.value == 12.0 && f.what == What::Killed));
         assert!(figs.iter().any(|f| f.value == 40.0 && f.what == What::Wounded));
+    }
+
+    #[test]
+    fn place_later_in_the_clause_or_where_the_event_happened() {
+        let place = |text: &str, value: f64| one(text, value).place;
+        // A location later in the clause.
+        assert!(place("قتل نحو 300 شخص في الغارات الجوية على غزة أمس.", 300.0).is_some_and(|p| p.contains("غز")));
+        // The event's location before a result connective.
+        let p = place("شنت الطائرات غارات على رفح، مما أسفر عن مقتل 45 شخصا.", 45.0);
+        assert!(p.is_some_and(|p| p.contains("رفح")));
+        // A place that is not a location (the subject) is not taken.
+        assert_eq!(place("قالت مصر إن 20 شخصا أصيبوا.", 20.0), None);
+    }
+
+    #[test]
+    fn as_of_is_the_day_counted_not_the_start_of_a_period() {
+        let d = doc("قتل 70 شخصا في هجوم 7 أكتوبر 2023، وقتل 900 آخرون منذ 10 أكتوبر 2023.");
+        let figs = figures(&d);
+        let f = |v: f64| figs.iter().find(|f| f.value == v).unwrap_or_else(|| panic!("{v}: {figs:?}"));
+        assert_eq!(f(70.0).as_of.as_deref(), Some("2023-10-07"));
+        assert_eq!(f(900.0).as_of, None);
     }
 
     #[test]

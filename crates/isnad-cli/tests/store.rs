@@ -131,6 +131,23 @@ fn seeds_form_one_story_with_dated_hostage_and_casualty_series() {
         assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{what}: {dates:?}");
         assert!(points.iter().any(|p| p["source"].is_string()), "{what}: {figs}");
     }
+
+    // The tolls of the 7 October attack (in Israel) and of the war in Gaza are
+    // two series, not one series with a false contradiction between them.
+    let figs = json(&isnad(&["figures", "--data", d, "--what", "killed", "--format", "json"]));
+    let series = figs["series"].as_array().unwrap();
+    let at = |place: &str| {
+        series
+            .iter()
+            .find(|s| s["key"]["place"].as_str().is_some_and(|p| p.contains(place)))
+            .unwrap_or_else(|| panic!("no killed series in {place}: {figs}"))
+    };
+    let gaza = at("غزه")["points"].as_array().unwrap();
+    assert!(gaza.len() >= 3, "{figs}");
+    let sources: std::collections::BTreeSet<&str> = gaza.iter().filter_map(|p| p["source"].as_str()).collect();
+    assert!(sources.len() >= 2, "{sources:?}");
+    let israel = at("اسرائيل")["points"].as_array().unwrap();
+    assert!(israel.iter().all(|p| p["value"].as_f64().unwrap() < 2000.0), "{figs}");
 }
 
 #[test]
