@@ -52,5 +52,5 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(code);
     }
     println!("\n== واجهة الويب · web UI: http://{}/  (Ctrl-C to stop)", args.addr);
-    serve::run(serve::Args { data: args.data, addr: args.addr, read_only: false })
+    serve::run(serve::Args { data: args.data, addr: args.addr, read_only: false, readers: None })
 }
