@@ -12,6 +12,9 @@
 //! event per kind. A negation right before the trigger (`لم`, `لن`, `دون`)
 //! marks the event `negated`.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use isnad_model::{Document, EntityType, Event, EventKind, Figure, What};
 
 use crate::context::Ctx;
@@ -188,32 +191,58 @@ pub fn events(doc: &Document, figures: &[Figure]) -> Vec<Event> {
     out
 }
 
+/// Trigger first words → the triggers starting with them, as `(kind, the remaining words)`,
+/// in [`TRIGGERS`] order.
+type TriggerIndex = HashMap<&'static str, Vec<(usize, EventKind, Vec<&'static str>)>>;
+
+fn trigger_index() -> &'static TriggerIndex {
+    static INDEX: OnceLock<TriggerIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: TriggerIndex = HashMap::new();
+        let mut order = 0;
+        for (kind, words) in TRIGGERS {
+            for w in words.iter() {
+                let mut parts = w.split(' ');
+                let first = parts.next().unwrap_or("");
+                index.entry(first).or_default().push((order, *kind, parts.collect()));
+                order += 1;
+            }
+        }
+        index
+    })
+}
+
 /// The event kind and trigger length (in tokens) at token `k`.
 fn trigger_at(ctx: &Ctx, k: usize, last: usize) -> Option<(EventKind, usize)> {
+    let index = trigger_index();
     let head = ctx.norm(k);
-    // Cheap filter first: the stems of the token, computed once.
-    let st = stems(head);
-    for (kind, words) in TRIGGERS {
-        for w in words.iter() {
-            let mut parts = w.split(' ');
-            let first = parts.next().unwrap_or("");
-            if head != first && !st.iter().any(|s| s == first) {
-                continue;
+    // The token and its stems, each looked up once; candidates in trigger order.
+    let mut candidates: Vec<&(usize, EventKind, Vec<&str>)> = Vec::new();
+    if let Some(c) = index.get(head) {
+        candidates.extend(c);
+    }
+    for st in stems(head) {
+        if st != head {
+            if let Some(c) = index.get(st.as_str()) {
+                candidates.extend(c);
             }
-            let rest: Vec<&str> = parts.collect();
-            if k + rest.len() >= last {
-                continue;
-            }
-            let ok = rest.iter().enumerate().all(|(o, p)| {
-                let n = ctx.norm(k + 1 + o);
-                n == *p || n.strip_prefix('ل').is_some_and(|r| r == *p || format!("ال{r}") == *p)
-            });
-            // Multi-word triggers must be contiguous (no punctuation inside).
-            let contiguous =
-                (0..rest.len()).all(|o| !ctx.punct_between(ctx.tokens[k + o].end, ctx.tokens[k + o + 1].start));
-            if ok && contiguous {
-                return Some((*kind, rest.len() + 1));
-            }
+        }
+    }
+    candidates.sort_by_key(|c| c.0);
+    candidates.dedup_by_key(|c| c.0);
+    for (_, kind, rest) in candidates {
+        if k + rest.len() >= last {
+            continue;
+        }
+        let ok = rest.iter().enumerate().all(|(o, p)| {
+            let n = ctx.norm(k + 1 + o);
+            n == *p || n.strip_prefix('ل').is_some_and(|r| r == *p || format!("ال{r}") == *p)
+        });
+        // Multi-word triggers must be contiguous (no punctuation inside).
+        let contiguous =
+            (0..rest.len()).all(|o| !ctx.punct_between(ctx.tokens[k + o].end, ctx.tokens[k + o + 1].start));
+        if ok && contiguous {
+            return Some((*kind, rest.len() + 1));
         }
     }
     None

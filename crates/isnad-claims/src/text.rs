@@ -67,34 +67,48 @@ pub(crate) fn tokenize(chars: &[char]) -> Vec<Token> {
 /// The forms of a normalized word with leading clitics and trailing
 /// endings removed, the word itself first.
 pub(crate) fn stems(norm: &str) -> Vec<String> {
-    let mut bases = vec![norm.to_string()];
-    for p in ["وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك"]
-    {
-        if let Some(rest) = norm.strip_prefix(p) {
-            if rest.chars().count() >= 2 {
-                bases.push(rest.to_string());
-                if p == "لل" {
-                    bases.push(format!("ال{rest}"));
-                }
-            }
+    let mut out: Vec<String> = Vec::new();
+    any_stem(norm, &mut |s| {
+        if !out.iter().any(|x| x == s) {
+            out.push(s.to_string());
         }
-    }
-    let mut out = Vec::new();
-    for b in bases {
-        for suf in ["", "ا", "هم", "ها", "ه", "هما", "ين", "ون", "ي"] {
-            if let Some(rest) = b.strip_suffix(suf) {
-                if rest.chars().count() >= 2 && !out.iter().any(|x: &String| x == rest) {
-                    out.push(rest.to_string());
-                }
-            }
-        }
-    }
+        false
+    });
     out
+}
+
+/// Leading clitics tried by [`stems`], longest first.
+const PREFIXES: [&str; 13] = ["وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك"];
+/// Trailing pronouns and endings tried by [`stems`].
+const SUFFIXES: [&str; 9] = ["", "ا", "هم", "ها", "ه", "هما", "ين", "ون", "ي"];
+
+/// Calls `f` on each stem of `norm` (see [`stems`]; a stem may come more than
+/// once) until it returns true, without allocating for the common cases.
+fn any_stem(norm: &str, f: &mut dyn FnMut(&str) -> bool) -> bool {
+    let endings = |base: &str, f: &mut dyn FnMut(&str) -> bool| {
+        SUFFIXES.iter().any(|suf| base.strip_suffix(suf).is_some_and(|rest| rest.chars().count() >= 2 && f(rest)))
+    };
+    if endings(norm, f) {
+        return true;
+    }
+    for p in PREFIXES {
+        let Some(rest) = norm.strip_prefix(p) else { continue };
+        if rest.chars().count() < 2 {
+            continue;
+        }
+        if endings(rest, f) {
+            return true;
+        }
+        if p == "لل" && endings(&format!("ال{rest}"), f) {
+            return true;
+        }
+    }
+    false
 }
 
 /// True when one of the stems of `norm` is in `lex`.
 pub(crate) fn in_lex(norm: &str, lex: &[&str]) -> bool {
-    stems(norm).iter().any(|s| lex.contains(&s.as_str()))
+    any_stem(norm, &mut |s| lex.contains(&s))
 }
 
 /// The chars `[start, end)` as a string.
