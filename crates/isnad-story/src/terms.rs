@@ -23,8 +23,34 @@ pub(crate) struct Term {
     pub number: bool,
 }
 
-/// The matching key and display form of one Arabic word.
+/// Words whose terms a thread remembers before starting over.
+const CACHE_WORDS: usize = 200_000;
+
+thread_local! {
+    /// Word → (key, display): news vocabulary repeats, and the analysis with
+    /// its word-list lookups dominates the cost of shingles and story terms.
+    static CACHE: std::cell::RefCell<std::collections::HashMap<String, (String, String)>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// [`analyse`] through the thread's cache.
 fn arabic_term(word: &str) -> (String, String) {
+    CACHE.with(|c| {
+        if let Some(hit) = c.borrow().get(word) {
+            return hit.clone();
+        }
+        let term = analyse(word);
+        let mut cache = c.borrow_mut();
+        if cache.len() >= CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), term.clone());
+        term
+    })
+}
+
+/// The matching key and display form of one Arabic word.
+fn analyse(word: &str) -> (String, String) {
     let all = analyses(word);
     let lex = words();
     let best = all
