@@ -75,6 +75,12 @@ const TRIGGERS: &[(EventKind, &[&str])] = &[
         ],
     ),
 ];
+/// Perfect verbs that state an agreement was reached (`توصلت حماس وإسرائيل إلى هدنة`).
+const AGREED: &[&str] = &["توصل", "توصلت", "توصلا", "توصلوا", "اتفق", "اتفقت", "اتفقا", "اتفقوا"];
+/// Words before a deal noun that make it a deal concluded (`أعلن التوصل إلى اتفاق`, `بموجب الاتفاق`).
+const CONCLUDED: &[&str] =
+    &["اعلن", "اعلنت", "تم", "وقع", "وقعت", "ابرم", "ابرمت", "بموجب", "اثر", "عقب", "نجح", "نجحت", "توقيع", "ابرام"];
+
 /// Words that negate a following trigger.
 const NEGATIONS: &[&str] = &["لم", "لن", "لا", "دون", "بدون", "عدم", "ليس", "نفي", "نفت"];
 /// Meeting triggers that need a place or two participants to count (talks are also a topic).
@@ -98,6 +104,7 @@ pub fn events(doc: &Document, figures: &[Figure]) -> Vec<Event> {
                 k += 1;
                 continue;
             };
+            let kind = if kind == EventKind::Agreement { agreement_or_proposal(&ctx, k, first) } else { kind };
             let (t_start, t_end) = (ctx.tokens[k].start, ctx.tokens[k + len - 1].end);
             let next = k + len;
             if kinds_seen.contains(&kind) {
@@ -248,6 +255,28 @@ fn trigger_at(ctx: &Ctx, k: usize, last: usize) -> Option<(EventKind, usize)> {
     None
 }
 
+/// An agreement trigger at token `k` names a concluded agreement when it is a
+/// perfect verb (`توصلت`, `اتفقا`) or a deal noun after a word of conclusion
+/// (`أعلن التوصل إلى اتفاق`, `بموجب الاتفاق`); otherwise (`للتوصل إلى اتفاق`,
+/// `اتفاق محتمل`, `تقتربان من التوصل`) it is a deal under discussion: a proposal.
+fn agreement_or_proposal(ctx: &Ctx, k: usize, first: usize) -> EventKind {
+    let head = ctx.norm(k);
+    if AGREED.contains(&head) || head.strip_prefix(['و', 'ف']).is_some_and(|r| AGREED.contains(&r)) {
+        return EventKind::Agreement;
+    }
+    // `لم تتوصل الأطراف إلى اتفاق`, `لم يتم التوصل`: an agreement denied, not a proposal.
+    let denied = (k.saturating_sub(2).max(first)..k).any(|p| {
+        let n = ctx.norm(p);
+        NEGATIONS.contains(&n) || n.strip_prefix(['و', 'ف']).is_some_and(|r| NEGATIONS.contains(&r))
+    });
+    let concluded = denied || (k.saturating_sub(3).max(first)..k).any(|p| in_lex(ctx.norm(p), CONCLUDED));
+    if concluded {
+        EventKind::Agreement
+    } else {
+        EventKind::Proposal
+    }
+}
+
 /// True when a figure of kind `what` belongs to an event of kind `kind`.
 fn fits(kind: EventKind, what: What) -> bool {
     match kind {
@@ -308,6 +337,19 @@ mod tests {
         let (_, e) = evs("ودعا المجلس إلى وقف إطلاق النار فورا.");
         let t = e.iter().find(|e| e.kind == EventKind::Truce).expect("a truce");
         assert_eq!(t.surface, "وقف إطلاق النار");
+    }
+
+    #[test]
+    fn a_deal_under_discussion_is_a_proposal() {
+        let (_, e) = evs("قال الوسيط إن الطرفين يقتربان من التوصل إلى اتفاق بشأن الأسرى.");
+        assert!(
+            e.iter().any(|e| e.kind == EventKind::Proposal) && e.iter().all(|e| e.kind != EventKind::Agreement),
+            "{e:?}"
+        );
+        let (_, e) = evs("توصلت الحكومة والمعارضة إلى اتفاق في جنيف.");
+        assert!(e.iter().any(|e| e.kind == EventKind::Agreement && !e.negated), "{e:?}");
+        let (_, e) = evs("أعلن الوسطاء التوصل إلى اتفاق لتبادل الأسرى.");
+        assert!(e.iter().any(|e| e.kind == EventKind::Agreement), "{e:?}");
     }
 
     #[test]
