@@ -889,8 +889,29 @@ fn attach_role_after(ctx: &mut Ctx, idx: usize) {
 /// A role named without a name (`قال رئيس الوزراء القطري`) stands for the
 /// person the document gives that role, when there is exactly one.
 fn resolve_roles(ctx: &mut Ctx, role_only: Vec<(usize, usize, String)>) {
+    let keys: Vec<(usize, String)> = role_only.iter().map(|(s, _, r)| (*s, name_key(r))).collect();
     for (start, end, role) in role_only {
         let key = name_key(&role);
+        // A short role (`رئيس الوزراء`) right after an unresolved fuller one
+        // (`رئيس الوزراء القطري`) is that one's holder, not a namesake found
+        // elsewhere (`رئيس الوزراء الإسرائيلي نتنياهو`).
+        let held =
+            |k: &str| ctx.ms.iter().any(|m| m.etype == EntityType::Person && m.roles.iter().any(|r| name_key(r) == k));
+        let fuller_before =
+            keys.iter().filter(|(s, k)| *s < start && *k != key && k.starts_with(&key)).max_by_key(|(s, _)| *s);
+        let person_before = ctx
+            .ms
+            .iter()
+            .filter(|m| {
+                m.etype == EntityType::Person
+                    && m.start < start
+                    && m.roles.iter().any(|r| name_key(r).starts_with(&key))
+            })
+            .map(|m| m.start)
+            .max();
+        if fuller_before.is_some_and(|(f, k)| !held(k) && person_before.is_none_or(|p| p < *f)) {
+            continue;
+        }
         let mut owners: Vec<usize> = ctx
             .ms
             .iter()
@@ -1267,6 +1288,18 @@ mod tests {
 
     fn find<'a>(f: &'a Entities, t: EntityType, surface: &str) -> Option<&'a Entity> {
         f.entities.iter().find(|e| e.entity_type == t && e.mentions.iter().any(|m| !m.role && m.surface == surface))
+    }
+
+    #[test]
+    fn a_short_role_after_an_unresolved_fuller_one_is_not_a_namesake() {
+        let text = "قال رئيس الوزراء القطري إن المحادثات تتقدم. وأضاف رئيس الوزراء أن الوسطاء متفائلون. \
+                    ورفض رئيس الوزراء الإسرائيلي بنيامين نتنياهو الاقتراح.";
+        let found = rec(text);
+        let netanyahu = found.entities.iter().find(|e| e.canonical.contains("نتنياهو")).expect("netanyahu");
+        // The role of the second sentence (after `وأضاف `).
+        let at = text.find("وأضاف رئيس").map(|b| text[..b].chars().count() + 6).expect("offset");
+        assert!(netanyahu.mentions.iter().all(|m| m.start != at), "{:?}", netanyahu.mentions);
+        assert!(netanyahu.mentions.iter().any(|m| m.surface == "بنيامين نتنياهو"));
     }
 
     #[test]
