@@ -6,10 +6,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use clap::Args as ClapArgs;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use isnad_app::{IngestOptions, IngestReport, Progress, Workspace};
 use isnad_input::{Docs, ReadOptions};
-use isnad_sources::{is_url, read_any, Fetcher};
+use isnad_sources::{count_documents, is_url, read_any, Fetcher};
 
 /// Arguments of `isnad ingest`.
 #[derive(ClapArgs, Debug)]
@@ -62,12 +62,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let bar = if args.quiet {
         ProgressBar::hidden()
     } else {
-        let b = ProgressBar::new_spinner();
+        // With a known total (files and JSONL records, counted up front), a bar with an ETA.
+        let total: Option<u64> =
+            args.paths.iter().map(|p| if is_url(p) { None } else { count_documents(std::path::Path::new(p)) }).sum();
+        let (b, template) = match total {
+            Some(n) => (ProgressBar::new(n), "{bar:30} {pos}/{len} · {rate} · {elapsed} elapsed, ETA {eta} {msg}"),
+            None => (ProgressBar::new_spinner(), "{spinner} {pos} · {rate} · {elapsed} {msg}"),
+        };
         b.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
-        b.set_style(
-            ProgressStyle::with_template("{spinner} {pos} documents · {per_sec} · {elapsed} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
+        let style = ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_spinner());
+        b.set_style(style.with_key("rate", |s: &ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "{:.0} documents/s", s.per_sec());
+        }));
         b.enable_steady_tick(Duration::from_millis(250));
         b
     };
