@@ -37,6 +37,10 @@ const MONEY: &[&str] = &["دولار", "دولارات", "يورو", "شيكل",
 const TRUCE: &[&str] = &["هدنه", "تهدئه", "النار"];
 const PROPOSED: &[&str] = &["مقترح", "اقتراح", "عرض", "يقترح", "اقترح", "اقترحت", "يقضي"];
 const DEMANDED: &[&str] = &["طالب", "طالبت", "تطالب", "يطالب", "مطالب", "مطالبه"];
+/// Words that put a whole sentence under discussion (`ناقشت الأطراف …`,
+/// `تحدث المفاوضون عن احتمال …`): its figures are proposed, not reported.
+const DISCUSSED: &[&str] =
+    &["ناقش", "ناقشت", "ناقشا", "ناقشوا", "يناقش", "تناقش", "مناقشه", "احتمال", "امكانيه", "محتمل", "محتمله"];
 /// Phrase cues: the source follows (`وفقا لـ`, `بحسب`, `نقلا عن`).
 const PHRASE_CUES: &[&str] = &["وفقا", "وفق", "حسب", "نقلا"];
 /// Verb cues: the source is the subject after the verb.
@@ -371,8 +375,10 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
             continue;
         }
         // A share of a group (`ربعهم لقوا حتفهم`, `ثلثا السكان`) is a proportion, not a
-        // count of what the sentence counts: it stays a figure, of kind `other`.
-        let what = if n.kind == NumberKind::Fraction && n.value < 1.0 { What::Other } else { what };
+        // count of what the sentence counts: it stays a figure, of kind `other`. So is
+        // `one` in `دفعة واحدة` / `مرة واحدة` (all at once).
+        let at_once = n.value == 1.0 && before0 > first && is_word(ctx.norm(before0 - 1), &["دفعه", "مره", "جمله"]);
+        let what = if (n.kind == NumberKind::Fraction && n.value < 1.0) || at_once { What::Other } else { what };
         let is_year = n.kind == NumberKind::Cardinal
             && (1900.0..=2100.0).contains(&n.value)
             && n.value.fract() == 0.0
@@ -419,6 +425,9 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
         let modal_from = ctx.token_at_or_after(window_start).min(before0);
         let modal_tokens = ctx.tokens[modal_from..before0].iter();
         let mut modality = Modality::Reported;
+        if ctx.tokens[first.min(before0)..before0].iter().any(|t| in_lex(&t.norm, DISCUSSED)) {
+            modality = Modality::Proposed;
+        }
         for t in modal_tokens {
             if in_lex(&t.norm, PROPOSED) {
                 modality = Modality::Proposed;
@@ -494,6 +503,18 @@ mod tests {
         let f = |v: f64| figs.iter().find(|f| f.value == v).unwrap_or_else(|| panic!("{v}: {figs:?}"));
         assert_eq!(f(70.0).as_of.as_deref(), Some("2023-10-07"));
         assert_eq!(f(900.0).as_of, None);
+    }
+
+    #[test]
+    fn figures_under_discussion_are_proposed() {
+        let d = doc("ناقش الوسطاء في القاهرة هدنة لمدة أسبوعين تقريبا، مقابل الإفراج عن نحو 40 رهينة.");
+        let f = figures(&d).into_iter().find(|f| f.value == 40.0).expect("40");
+        assert_eq!(f.modality, Modality::Proposed);
+        let d = doc("وتطالب العائلات بإطلاق سراح الأسرى دفعة واحدة.");
+        let figs = figures(&d);
+        assert!(figs.iter().any(|f| f.value == 1.0) && figs.iter().all(|f| f.what == What::Other), "{figs:?}");
+        let d = doc("أفرجت الحركة عن 12 رهينة أمس.");
+        assert_eq!(figures(&d)[0].modality, Modality::Reported);
     }
 
     #[test]
