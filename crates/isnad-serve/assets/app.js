@@ -21,7 +21,7 @@ const I18N = {
     ingest: "إضافة مقال", text: "النص", title: "العنوان", url: "الرابط", published: "تاريخ النشر",
     file: "ملف ‎.txt‎ أو ‎.html‎", submit: "استخراج وحفظ", extract_only: "استخراج فقط", stored: "حُفظ المقال:",
     not_stored: "استُخرجت الحقائق (لم يُحفظ):", ingest_disabled: "الخادم للقراءة فقط: لا يمكن حفظ مقالات جديدة.",
-    open_doc: "فتح المقال", error: "خطأ", not_found: "غير موجود", legend: "المصادر", event: "حدث", quote: "اقتباس",
+    open_doc: "فتح المقال", error: "خطأ", not_found: "غير موجود", legend: "المصادر", unattributed: "غير منسوب", event: "حدث", quote: "اقتباس",
     figure: "رقم", values: "قيم متعارضة", bound: "حد متجاوز", anonymous: "مصدر مجهول", cue: "فعل القول",
     venue: "المنبر", via: "عبر", article: "المقال", total: "المجموع", url_label: "الرابط",
     killed: "قتلى", wounded: "جرحى", hostages_held: "رهائن محتجزون", hostages_released: "رهائن مُفرج عنهم",
@@ -47,7 +47,7 @@ const I18N = {
     ingest: "Add an article", text: "Text", title: "Title", url: "URL", published: "Published",
     file: ".txt or .html file", submit: "Extract and store", extract_only: "Extract only", stored: "Stored:",
     not_stored: "Extracted (not stored):", ingest_disabled: "The server is read-only: new articles cannot be stored.",
-    open_doc: "Open the article", error: "Error", not_found: "Not found", legend: "Sources", event: "Event",
+    open_doc: "Open the article", error: "Error", not_found: "Not found", legend: "Sources", unattributed: "Unattributed", event: "Event",
     quote: "Quote", figure: "Figure", values: "Conflicting values", bound: "Bound exceeded",
     anonymous: "anonymous source", cue: "Cue", venue: "Venue", via: "via", article: "Article", total: "Total",
     url_label: "URL",
@@ -231,7 +231,7 @@ function pointTime(p) {
 }
 
 function sourceName(p) {
-  return p.source || p.outlet || "?";
+  return p.source || p.outlet || t("unattributed");
 }
 
 // One chart of a figure series: x = time, y = value, one colour per source,
@@ -241,7 +241,9 @@ function seriesChart(series) {
   const W = 960, H = 260, L = 60, R = 24, T = 14, B = 34;
   const box = el("div", { class: "chart" });
   const key = series.key;
-  box.appendChild(el("div", { class: "muted" }, whatLabel(key.what), key.place ? [" — ", bdi(key.place)] : null, key.holder ? [" (", bdi(key.holder), ")"] : null));
+  // The key holds folded names (for grouping); show a place as written in a point.
+  const placeName = key.place ? (series.points.find((p) => p.place) || {}).place || key.place : null;
+  box.appendChild(el("div", { class: "muted" }, whatLabel(key.what), placeName ? [" — ", bdi(placeName)] : null, key.holder ? [" (", bdi(key.holder), ")"] : null));
   if (!pts.length) {
     box.appendChild(el("p", { class: "muted" }, t("none")));
     return box;
@@ -368,7 +370,7 @@ async function viewStory(id) {
   const timeline = el("ul", { class: "plain timeline" }, s.timeline.map((it) =>
     el("li", {}, el("span", { class: "kind " + it.kind }, t(it.kind)), bdi(fmtDate(it.date)), " — ", it.summary || it.surface, " ", link("#/doc/" + enc(it.doc_id), "↗"))));
   const contra = s.contradictions.map((c) =>
-    el("div", { class: "card" }, el("div", {}, whatLabel(c.key.what), c.key.place ? [" — ", bdi(c.key.place)] : null, " · ", t(c.kind)),
+    el("div", { class: "card" }, el("div", {}, whatLabel(c.key.what), c.key.place ? [" — ", bdi(c.a.place || c.b.place || c.key.place)] : null, " · ", t(c.kind)),
       el("div", { class: "side-by-side" }, pointCard(c.a), pointCard(c.b))));
   const updates = s.updates.map((u) => el("li", {}, whatLabel(u.key.what), ": ", bdi(u.from.source || u.from.outlet || ""), " ", bdi(fmtNum(u.from.value)), " → ", bdi(fmtNum(u.to.value)), " (", bdi(fmtDate(u.to.as_of || u.to.published)), ")"));
   const docs = s.documents.map((d) => el("li", {}, link("#/doc/" + enc(d.id), d.title || d.id), " — ", bdi(d.outlet || ""), " ", bdi(fmtDate(d.published))));
