@@ -2,6 +2,7 @@
 
 use isnad_text::fold::{fold, Fold};
 use isnad_text::lexicon::words;
+use isnad_text::memo::WordMemo;
 use isnad_text::tokens::{analyses, tokenize, Analysis, Clitic, TokenKind};
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 
@@ -189,23 +190,12 @@ fn analyze(text: &str, stem: bool, needles: Option<&[String]>) -> Vec<Token> {
 const CACHE_LIMIT: usize = 200_000;
 
 thread_local! {
-    static FORMS: std::cell::RefCell<std::collections::HashMap<String, Vec<String>>> = Default::default();
+    static FORMS: WordMemo<Vec<String>> = WordMemo::new(CACHE_LIMIT);
 }
 
-/// [`word_forms`] through a per-thread cache: news text repeats its words, and the analysis is lexicon-bound.
+/// [`word_forms`] through a per-thread memo: news text repeats its words, and the analysis is lexicon-bound.
 fn cached_forms(word: &str) -> Vec<String> {
-    FORMS.with(|cache| {
-        if let Some(forms) = cache.borrow().get(word) {
-            return forms.clone();
-        }
-        let forms = word_forms(word);
-        let mut cache = cache.borrow_mut();
-        if cache.len() >= CACHE_LIMIT {
-            cache.clear();
-        }
-        cache.insert(word.to_string(), forms.clone());
-        forms
-    })
+    FORMS.with(|m| m.get_or(word, word_forms))
 }
 
 fn zipf(word: &str) -> Option<u16> {

@@ -48,6 +48,22 @@ fn fact_panel(dom: &str) -> &str {
     &dom[at..]
 }
 
+/// The stories listed by the API at `base`.
+fn stories(base: &str) -> serde_json::Value {
+    reqwest::blocking::get(format!("{base}/api/v1/stories")).unwrap().json().unwrap()
+}
+
+/// The id of the story with the most documents in a stories listing.
+fn largest_story(stories: &serde_json::Value) -> String {
+    stories["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .max_by_key(|s| s["documents"].as_u64())
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .unwrap()
+}
+
 fn chromium(profile: &Path, extra: &[&str], url: &str) -> String {
     let mut cmd = Command::new(CHROMIUM);
     cmd.args([
@@ -131,15 +147,8 @@ fn ui_renders_documents_and_stories() {
     assert!(!dom.contains("<b>عريض"), "live markup from the article:\n{dom}");
 
     // The story page: charts, contradictions, timeline.
-    let stories: serde_json::Value =
-        reqwest::blocking::get(format!("http://{addr}/api/v1/stories")).unwrap().json().unwrap();
-    let story = stories["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .max_by_key(|s| s["documents"].as_u64())
-        .map(|s| s["id"].as_str().unwrap().to_string())
-        .unwrap();
+    let stories = stories(&format!("http://{addr}"));
+    let story = largest_story(&stories);
     let url = format!("http://{addr}/#/story/{story}");
     let dom = chromium(profile.path(), &["--dump-dom"], &url);
     assert!(dom.contains("<svg"), "no chart:\n{dom}");
@@ -246,14 +255,7 @@ fn ui_on_the_seed_articles() {
     };
 
     // The largest story: its chart (one colour per source) and timeline.
-    let stories = get("/stories");
-    let story = stories["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .max_by_key(|s| s["documents"].as_u64())
-        .map(|s| s["id"].as_str().unwrap().to_string())
-        .unwrap();
+    let story = largest_story(&stories(&format!("http://{addr}")));
     let story_url = format!("http://{addr}/#/story/{story}");
     let dom = chromium(profile.path(), &["--dump-dom"], &story_url);
     assert!(dom.contains("<svg") && dom.contains("<circle") && dom.contains("class=\"legend\""), "no chart:\n{dom}");

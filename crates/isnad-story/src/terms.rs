@@ -10,6 +10,7 @@
 
 use isnad_text::fold::{fold, Fold};
 use isnad_text::lexicon::words;
+use isnad_text::memo::WordMemo;
 use isnad_text::tokens::{analyses, tokenize, TokenKind};
 
 /// A normalized word with the form to show for it.
@@ -27,26 +28,14 @@ pub(crate) struct Term {
 const CACHE_WORDS: usize = 200_000;
 
 thread_local! {
-    /// Word → (key, display): news vocabulary repeats, and the analysis with
-    /// its word-list lookups dominates the cost of shingles and story terms.
-    static CACHE: std::cell::RefCell<std::collections::HashMap<String, (String, String)>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    /// Word → (key, display): the analysis with its word-list lookups
+    /// dominates the cost of shingles and story terms.
+    static CACHE: WordMemo<(String, String)> = WordMemo::new(CACHE_WORDS);
 }
 
-/// [`analyse`] through the thread's cache.
+/// [`analyse`] through the thread's memo.
 fn arabic_term(word: &str) -> (String, String) {
-    CACHE.with(|c| {
-        if let Some(hit) = c.borrow().get(word) {
-            return hit.clone();
-        }
-        let term = analyse(word);
-        let mut cache = c.borrow_mut();
-        if cache.len() >= CACHE_WORDS {
-            cache.clear();
-        }
-        cache.insert(word.to_string(), term.clone());
-        term
-    })
+    CACHE.with(|c| c.get_or(word, analyse))
 }
 
 /// The matching key and display form of one Arabic word.

@@ -11,6 +11,7 @@
 pub mod clean;
 pub mod fold;
 pub mod lexicon;
+pub mod memo;
 pub mod sentences;
 pub mod tokens;
 
