@@ -148,6 +148,21 @@ fn seeds_form_one_story_with_dated_hostage_and_casualty_series() {
     assert!(sources.len() >= 2, "{sources:?}");
     let israel = at("اسرائيل")["points"].as_array().unwrap();
     assert!(israel.iter().all(|p| p["value"].as_f64().unwrap() < 2000.0), "{figs}");
+
+    // A flagged disagreement between two sources, both sides traced to their spans.
+    let contradictions = figs["contradictions"].as_array().unwrap();
+    assert!(!contradictions.is_empty(), "{figs}");
+    let docs: Vec<serde_json::Value> =
+        text(&isnad(&["export", "--data", d])).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    for c in contradictions {
+        assert_ne!(c["a"]["source"], c["b"]["source"], "{c}");
+        for side in [&c["a"], &c["b"]] {
+            let doc = docs.iter().find(|x| x["id"] == side["doc_id"]).expect("the side's document");
+            let chars: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+            let (start, end) = (side["start"].as_u64().unwrap() as usize, side["end"].as_u64().unwrap() as usize);
+            assert_eq!(chars[start..end].iter().collect::<String>(), side["surface"].as_str().unwrap());
+        }
+    }
 }
 
 #[test]

@@ -1,4 +1,5 @@
-// isnad web UI: a single-page app in plain JS (no build step, no libraries).
+// isnad web UI: a single-page app in plain JS (no build step); charts use the
+// vendored uPlot (assets/vendor, loaded before this file).
 //
 // Safety rule: article text and every other value from the API is inserted
 // with DOM text nodes (el(), text()) only. This file never assigns HTML
@@ -93,17 +94,6 @@ function append(node, children) {
 
 function bdi(value) {
   return el("bdi", {}, value === null || value === undefined ? "" : String(value));
-}
-
-const SVG_NS = "http://www.w3.org/2000/svg";
-function svg(tag, attrs, ...children) {
-  const node = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
-  for (const c of children.flat()) {
-    if (c === null || c === undefined) continue;
-    node.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return node;
 }
 
 function link(hash, ...children) {
@@ -221,10 +211,18 @@ function errorBox(e) {
   return el("p", { class: "error" }, t("error") + ": ", String(e.message || e));
 }
 
-// ---- Charts ---------------------------------------------------------------
+// ---- Charts (uPlot, vendored under assets/vendor) -------------------------
+//
+// uPlot draws on a <canvas>; every label it shows (axis values) comes from
+// the formatters below and is set as text. The legend and the hover tip are
+// built here with el() (text nodes only).
 
 const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
+const DAY = 86400;
+const DAY_INCRS = [1, 2, 7, 14, 30, 61, 91, 182, 365, 730, 1826].map((d) => d * DAY);
+const AXIS_FONT = "12px system-ui, sans-serif";
 
+// Milliseconds since the epoch of a point's as_of (else published) date, or null.
 function pointTime(p) {
   const d = Date.parse(p.as_of || p.published || "");
   return Number.isNaN(d) ? null : d;
@@ -234,13 +232,91 @@ function sourceName(p) {
   return p.source || p.outlet || t("unattributed");
 }
 
-// One chart of a figure series: x = time, y = value, one colour per source,
-// hedged figures drawn with their low..high range as error bars.
+function isoDay(sec) {
+  return new Date(sec * 1000).toISOString().slice(0, 10);
+}
+
+// A time axis in days, labelled with ISO dates (UTC, as the data is).
+function dayAxis() {
+  return { font: AXIS_FONT, space: 90, incrs: DAY_INCRS, values: (u, splits) => splits.map(isoDay), grid: { stroke: "#eee" } };
+}
+
+// Lays out a uPlot chart in `box` at the box's width, following it when it changes.
+function mountPlot(box, opts, data) {
+  const width = () => Math.max(300, (box.clientWidth || (app().clientWidth || 1000) - 40) - 10);
+  const u = new uPlot(Object.assign({ width: width(), tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "Etc/UTC") }, opts), data, box);
+  if (typeof ResizeObserver === "function") {
+    let last = 0;
+    new ResizeObserver(() => {
+      const w = width();
+      if (box.isConnected && Math.abs(w - last) > 2) { last = w; u.setSize({ width: w, height: opts.height }); }
+    }).observe(box);
+  }
+  return u;
+}
+
+// A hover tip inside the plot: `pick(u)` answers the hovered item's text nodes and link (or null).
+function plotTip(u, pick) {
+  const tip = el("div", { class: "chart-tip", hidden: true });
+  u.over.appendChild(tip);
+  let href = null;
+  u.over.addEventListener("click", () => { if (href) location.hash = href; });
+  u.over.addEventListener("mouseleave", () => { tip.hidden = true; href = null; });
+  return (left, top) => {
+    const hit = left >= 0 && top >= 0 ? pick(left, top) : null;
+    href = hit ? hit.href : null;
+    u.over.style.cursor = href ? "pointer" : "default";
+    if (!hit) { tip.hidden = true; return; }
+    tip.replaceChildren(...hit.nodes);
+    tip.hidden = false;
+    const w = u.over.clientWidth;
+    tip.style.left = Math.min(Math.max(0, left + 10), Math.max(0, w - tip.offsetWidth)) + "px";
+    tip.style.top = Math.max(0, top - tip.offsetHeight - 8) + "px";
+  };
+}
+
+// The bounds of a point drawn on the plot's canvas (device pixels): a
+// low..high error bar, or an open-ended hedge as a dashed bar from its bound
+// to the plot's top ("up": more than, at least) or to the zero line ("down":
+// less than, up to), ending in an arrowhead.
+function drawBound(u, p, xSec, colour) {
+  const kind = boundKind(p);
+  if (!kind) return null;
+  const ctx = u.ctx, r = uPlot.pxRatio;
+  const cx = Math.round(u.valToPos(xSec, "x", true));
+  const cap = 5 * r;
+  ctx.save();
+  ctx.strokeStyle = colour;
+  ctx.fillStyle = colour;
+  ctx.lineWidth = 2 * r;
+  const hline = (y) => { ctx.beginPath(); ctx.moveTo(cx - cap, y); ctx.lineTo(cx + cap, y); ctx.stroke(); };
+  if (kind === "range") {
+    const lo = u.valToPos(p.low, "y", true), hi = u.valToPos(p.high, "y", true);
+    ctx.beginPath(); ctx.moveTo(cx, lo); ctx.lineTo(cx, hi); ctx.stroke();
+    hline(lo); hline(hi);
+  } else {
+    const from = u.valToPos(kind === "up" ? (has(p.low) ? p.low : p.value) : (has(p.high) ? p.high : p.value), "y", true);
+    const to = kind === "up" ? u.bbox.top : u.bbox.top + u.bbox.height;
+    const dir = kind === "up" ? 1 : -1;
+    ctx.setLineDash([4 * r, 3 * r]);
+    ctx.beginPath(); ctx.moveTo(cx, from); ctx.lineTo(cx, to + 6 * r * dir); ctx.stroke();
+    ctx.setLineDash([]);
+    hline(from);
+    ctx.beginPath(); ctx.moveTo(cx, to); ctx.lineTo(cx - cap, to + 8 * r * dir); ctx.lineTo(cx + cap, to + 8 * r * dir); ctx.closePath(); ctx.fill();
+  }
+  ctx.restore();
+  return kind;
+}
+
+// One chart of a figure series: x = time, y = value, one uPlot series (and
+// colour) per source with its points joined, hedged figures with their
+// bounds drawn by drawBound. The HTML legend names the sources; the key
+// below it explains the bound marks in use. The box's data-drawn attribute
+// says what the last draw put on the canvas (points and bound kinds).
 function seriesChart(series) {
-  const pts = series.points.map((p) => ({ p, x: pointTime(p) })).filter((d) => d.x !== null);
-  const W = 960, H = 260, L = 60, R = 24, T = 14, B = 34;
-  const box = el("div", { class: "chart" });
+  const pts = series.points.map((p) => ({ p, x: pointTime(p) })).filter((d) => d.x !== null).map((d) => ({ p: d.p, x: d.x / 1000 }));
   const key = series.key;
+  const box = el("div", { class: "chart series-chart", role: "img", "aria-label": whatLabel(key.what) });
   // The key holds folded names (for grouping); show a place as written in a point.
   const placeName = key.place ? (series.points.find((p) => p.place) || {}).place || key.place : null;
   box.appendChild(el("div", { class: "muted" }, whatLabel(key.what), placeName ? [" — ", bdi(placeName)] : null, key.holder ? [" (", bdi(key.holder), ")"] : null));
@@ -248,59 +324,52 @@ function seriesChart(series) {
     box.appendChild(el("p", { class: "muted" }, t("none")));
     return box;
   }
-  const sources = [...new Set(series.points.map(sourceName))];
+  pts.sort((a, b) => a.x - b.x);
+  const sources = [...new Set(pts.map((d) => sourceName(d.p)))];
   const colour = (s) => PALETTE[sources.indexOf(s) % PALETTE.length];
-  let x0 = Math.min(...pts.map((d) => d.x)), x1 = Math.max(...pts.map((d) => d.x));
-  if (x0 === x1) { x0 -= 86400000; x1 += 86400000; }
+  // One row per point (times may repeat); each source's column holds its own points' values.
+  const data = [pts.map((d) => d.x), ...sources.map((s) => pts.map((d) => (sourceName(d.p) === s ? d.p.value : null)))];
+  let x0 = pts[0].x, x1 = pts[pts.length - 1].x;
+  if (x0 === x1) { x0 -= DAY; x1 += DAY; }
   const pad = (x1 - x0) * 0.04;
-  x0 -= pad; x1 += pad;
-  const yMax = Math.max(1, ...pts.map((d) => Math.max(d.p.value, d.p.high ?? d.p.value))) * 1.15;
-  const sx = (x) => L + ((x - x0) / (x1 - x0)) * (W - L - R);
-  const sy = (y) => H - B - (y / yMax) * (H - T - B);
-  const g = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": whatLabel(key.what) });
-  g.appendChild(svg("line", { x1: L, y1: H - B, x2: W - R, y2: H - B, stroke: "#999" }));
-  g.appendChild(svg("line", { x1: L, y1: T, x2: L, y2: H - B, stroke: "#999" }));
-  for (let i = 0; i <= 4; i++) {
-    const v = (yMax / 4) * i;
-    g.appendChild(svg("line", { x1: L, y1: sy(v), x2: W - R, y2: sy(v), stroke: "#eee" }));
-    g.appendChild(svg("text", { x: L - 4, y: sy(v) + 4, "text-anchor": "end" }, fmtNum(Math.round(v))));
-  }
-  [[x0, "start"], [(x0 + x1) / 2, "middle"], [x1, "end"]].forEach(([x, anchor]) => {
-    g.appendChild(svg("text", { x: sx(x), y: H - B + 16, "text-anchor": anchor }, new Date(x).toISOString().slice(0, 10)));
+  const yMax = Math.max(1, ...pts.map((d) => Math.max(d.p.value, d.p.high ?? d.p.value, d.p.low ?? d.p.value))) * 1.15;
+  const plot = el("div", { class: "plot" });
+  box.appendChild(plot);
+  let tip = () => {};
+  const u = mountPlot(plot, {
+    height: 260,
+    legend: { show: false },
+    cursor: { x: false, y: false, points: { show: false }, drag: { x: false, y: false } },
+    scales: { x: { time: true, range: () => [x0 - pad, x1 + pad] }, y: { range: () => [0, yMax] } },
+    axes: [dayAxis(), { font: AXIS_FONT, size: 70, values: (u, splits) => splits.map((v) => fmtNum(v)), grid: { stroke: "#eee" } }],
+    series: [{}, ...sources.map((s) => ({
+      label: s,
+      stroke: colour(s) + "99",
+      width: 1.5,
+      spanGaps: true,
+      points: { show: true, size: 9, width: 1, stroke: colour(s), fill: colour(s) },
+    }))],
+    hooks: {
+      draw: [(u) => {
+        const drawn = new Set();
+        for (const d of pts) { const k = drawBound(u, d.p, d.x, colour(sourceName(d.p))); if (k) drawn.add(k); }
+        box.setAttribute("data-drawn", ["points:" + pts.length, ...[...drawn].sort()].join(" "));
+      }],
+      setCursor: [(u) => tip(u.cursor.left, u.cursor.top)],
+    },
+  }, data);
+  // The point nearest the cursor (within 12 px): its source, words, hedge, date; a click opens its article.
+  tip = plotTip(u, (left, top) => {
+    let best = null, bestD = 144;
+    for (const d of pts) {
+      const dx = u.valToPos(d.x, "x") - left, dy = u.valToPos(d.p.value, "y") - top;
+      if (dx * dx + dy * dy < bestD) { bestD = dx * dx + dy * dy; best = d.p; }
+    }
+    if (!best) return null;
+    const bt = boundsText(best);
+    return { href: "#/doc/" + enc(best.doc_id), nodes: [el("strong", {}, bdi(sourceName(best))), el("div", {}, "«", best.surface, "»"),
+      el("div", {}, bdi(fmtNum(best.value)), " (", hedgeLabel(best.hedge), bt ? [" ", bdi(bt)] : null, ") · ", bdi(fmtDate(best.as_of || best.published)))] };
   });
-  for (const s of sources) {
-    const mine = pts.filter((d) => sourceName(d.p) === s).sort((a, b) => a.x - b.x);
-    if (mine.length > 1) {
-      g.appendChild(svg("polyline", { points: mine.map((d) => `${sx(d.x)},${sy(d.p.value)}`).join(" "), fill: "none", stroke: colour(s), "stroke-width": 1.5, "stroke-opacity": 0.6 }));
-    }
-  }
-  for (const { p, x } of pts) {
-    const c = colour(sourceName(p));
-    const kind = boundKind(p);
-    if (kind === "range") {
-      const lo = p.low, hi = p.high;
-      g.appendChild(svg("line", { x1: sx(x), y1: sy(lo), x2: sx(x), y2: sy(hi), stroke: c, "stroke-width": 2, class: "errbar" }));
-      g.appendChild(svg("line", { x1: sx(x) - 4, y1: sy(lo), x2: sx(x) + 4, y2: sy(lo), stroke: c }));
-      g.appendChild(svg("line", { x1: sx(x) - 4, y1: sy(hi), x2: sx(x) + 4, y2: sy(hi), stroke: c }));
-    } else if (kind === "up" || kind === "down") {
-      // An open-ended bound: a dashed bar from the bound to the chart's edge
-      // (top for "more than", the zero line for "less than") with an arrowhead.
-      const from = sy(kind === "up" ? (has(p.low) ? p.low : p.value) : (has(p.high) ? p.high : p.value));
-      const to = kind === "up" ? T : H - B;
-      const dir = kind === "up" ? 1 : -1;
-      const bar = svg("g", { class: "bound-open bound-" + kind });
-      bar.appendChild(svg("line", { x1: sx(x), y1: from, x2: sx(x), y2: to, stroke: c, "stroke-width": 2, "stroke-dasharray": "4 3" }));
-      bar.appendChild(svg("line", { x1: sx(x) - 5, y1: from, x2: sx(x) + 5, y2: from, stroke: c, "stroke-width": 2 }));
-      bar.appendChild(svg("polygon", { points: `${sx(x)},${to} ${sx(x) - 5},${to + 8 * dir} ${sx(x) + 5},${to + 8 * dir}`, fill: c }));
-      bar.appendChild(svg("title", {}, `${hedgeLabel(p.hedge)} ${fmtNum(p.value)}`));
-      g.appendChild(bar);
-    }
-    const dot = svg("circle", { cx: sx(x), cy: sy(p.value), r: 4.5, fill: c });
-    dot.appendChild(svg("title", {}, `${sourceName(p)}: ${p.surface} (${hedgeLabel(p.hedge)}${boundsText(p) ? " " + boundsText(p) : ""}) ${fmtDate(p.as_of || p.published)}`));
-    const a = svg("a", { href: "#/doc/" + enc(p.doc_id) }, dot);
-    g.appendChild(a);
-  }
-  box.appendChild(g);
   box.appendChild(el("div", { class: "legend" }, el("strong", {}, t("legend") + ":"), sources.map((s) => el("span", {}, el("i", { style: "background:" + colour(s) }), bdi(s)))));
   const kinds = new Set(pts.map((d) => boundKind(d.p)));
   const keys = [["range", "bound_range"], ["up", "bound_up"], ["down", "bound_down"]].filter(([k]) => kinds.has(k));
@@ -308,24 +377,34 @@ function seriesChart(series) {
   return box;
 }
 
-// Mentions per day as small bars.
+// Mentions per day as bars (uPlot), with the day's mentions / documents on hover.
 function dayBars(days) {
-  const box = el("div", { class: "chart" });
-  if (!days.length) return append(box, [el("p", { class: "muted" }, t("none"))]);
-  const W = 960, H = 150, B = 24, T = 8;
-  const max = Math.max(1, ...days.map((d) => d.mentions));
-  const bw = Math.max(2, Math.min(30, (W - 20) / days.length - 2));
-  const g = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img" });
-  days.forEach((d, i) => {
-    const h = (d.mentions / max) * (H - B - T);
-    const x = 10 + i * (bw + 2);
-    const r = svg("rect", { x, y: H - B - h, width: bw, height: h, fill: "#1f4e5f" });
-    r.appendChild(svg("title", {}, `${d.day}: ${d.mentions} / ${d.documents}`));
-    g.appendChild(r);
+  const box = el("div", { class: "chart day-chart" });
+  const rows = days.map((d) => ({ d, x: Date.parse(d.day) / 1000 })).filter((r) => !Number.isNaN(r.x)).sort((a, b) => a.x - b.x);
+  if (!rows.length) return append(box, [el("p", { class: "muted" }, t("none"))]);
+  const max = Math.max(1, ...rows.map((r) => r.d.mentions));
+  const x0 = rows[0].x - DAY, x1 = rows[rows.length - 1].x + DAY;
+  const plot = el("div", { class: "plot" });
+  box.appendChild(plot);
+  let tip = () => {};
+  const u = mountPlot(plot, {
+    height: 150,
+    legend: { show: false },
+    cursor: { x: false, y: false, points: { show: false }, drag: { x: false, y: false } },
+    scales: { x: { time: true, range: () => [x0, x1] }, y: { range: () => [0, max * 1.1] } },
+    axes: [dayAxis(), { font: AXIS_FONT, size: 50, values: (u, splits) => splits.map((v) => (Number.isInteger(v) ? fmtNum(v) : "")), grid: { stroke: "#eee" } }],
+    series: [{}, { label: t("mentions_per_day"), fill: "#1f4e5f", stroke: "#1f4e5f", width: 0, points: { show: false }, paths: uPlot.paths.bars({ size: [0.6, 30] }) }],
+    hooks: {
+      draw: [() => box.setAttribute("data-drawn", "bars:" + rows.length)],
+      setCursor: [(u) => tip(u.cursor.left, u.cursor.top)],
+    },
+  }, [rows.map((r) => r.x), rows.map((r) => r.d.mentions)]);
+  tip = plotTip(u, () => {
+    const i = u.cursor.idx;
+    if (i === null || i === undefined || !rows[i]) return null;
+    const d = rows[i].d;
+    return { href: null, nodes: [bdi(d.day), ": ", bdi(fmtNum(d.mentions)), " / ", bdi(fmtNum(d.documents))] };
   });
-  g.appendChild(svg("text", { x: 10, y: H - 6 }, days[0].day));
-  g.appendChild(svg("text", { x: W - 10, y: H - 6, "text-anchor": "end" }, days[days.length - 1].day));
-  box.appendChild(g);
   return box;
 }
 

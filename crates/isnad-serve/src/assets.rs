@@ -2,6 +2,8 @@
 //!
 //! No request path is ever turned into a filesystem path: `/assets/{name}`
 //! looks `name` up in [`ASSETS`], so `..`, `%2e%2e` or any other name is a 404.
+//! `/assets/vendor/{name}` serves the vendored uPlot files (written by
+//! `scripts/bundle_ui.sh`) the same way, as the table's `vendor/{name}`.
 
 use axum::extract::Path;
 use axum::http::{header, HeaderValue, StatusCode};
@@ -18,6 +20,12 @@ pub const ASSETS: &[(&str, &str, &[u8])] = &[
     ("app.js", "text/javascript; charset=utf-8", include_bytes!("../assets/app.js")),
     ("style.css", "text/css; charset=utf-8", include_bytes!("../assets/style.css")),
     ("favicon.svg", "image/svg+xml", include_bytes!("../assets/favicon.svg")),
+    (
+        "vendor/uPlot.iife.min.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/vendor/uPlot.iife.min.js"),
+    ),
+    ("vendor/uPlot.min.css", "text/css; charset=utf-8", include_bytes!("../assets/vendor/uPlot.min.css")),
 ];
 
 pub(crate) fn routes() -> Router<AppState> {
@@ -26,6 +34,15 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/index.html", get(|| async { asset("index.html") }))
         .route("/favicon.ico", get(|| async { asset("favicon.svg") }))
         .route("/assets/{name}", get(|Path(name): Path<String>| async move { asset(&name) }))
+        .route("/assets/vendor/{name}", get(|Path(name): Path<String>| async move { vendor(&name) }))
+}
+
+/// A vendored file: only a plain file name (no `/`), looked up as `vendor/{name}`.
+fn vendor(name: &str) -> Response {
+    if name.contains('/') {
+        return ApiError::not_found("no such asset").into_response();
+    }
+    asset(&format!("vendor/{name}"))
 }
 
 fn asset(name: &str) -> Response {

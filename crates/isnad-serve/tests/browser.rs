@@ -1,6 +1,6 @@
 //! Headless-browser end-to-end tests: the UI renders a document with its
 //! highlights and attribution chain, shows article markup as text, draws
-//! story charts (open-ended hedges included), pages long lists, and does the
+//! story charts with uPlot (open-ended hedges included), pages long lists, and does the
 //! same over the five real seed articles (`../shared/corpus/seeds`).
 //!
 //! Skipped (with a notice) when `/usr/bin/chromium` is absent. Screenshots of
@@ -46,6 +46,24 @@ fn screenshot(profile: &Path, url: &str, name: &str) -> PathBuf {
 fn fact_panel(dom: &str) -> &str {
     let at = dom.find("id=\"fact-panel\"").unwrap_or_else(|| panic!("no fact panel in\n{dom}"));
     &dom[at..]
+}
+
+/// The `data-drawn` attributes of a dumped page's charts: what each chart's
+/// last uPlot draw put on its canvas (`points:N` or `bars:N`, then the bound
+/// kinds drawn: `range`, `up`, `down`).
+fn drawn(dom: &str) -> Vec<&str> {
+    dom.split("data-drawn=\"").skip(1).map(|rest| &rest[..rest.find('"').unwrap_or(rest.len())]).collect()
+}
+
+/// Asserts a dumped page holds a uPlot chart (container and canvas) of the
+/// kind (`series-chart` or `day-chart`) that drew `what` (`points:` or `bars:`).
+fn assert_uplot(dom: &str, chart: &str, what: &str) {
+    assert!(dom.contains(&format!("class=\"chart {chart}\"")), "no {chart}:\n{dom}");
+    assert!(dom.contains("class=\"uplot") && dom.contains("<canvas"), "no uPlot canvas:\n{dom}");
+    assert!(
+        drawn(dom).iter().any(|d| d.starts_with(what) && !d.starts_with(&format!("{what}0"))),
+        "nothing drawn:\n{dom}"
+    );
 }
 
 /// The stories listed by the API at `base`.
@@ -151,12 +169,12 @@ fn ui_renders_documents_and_stories() {
     let story = largest_story(&stories);
     let url = format!("http://{addr}/#/story/{story}");
     let dom = chromium(profile.path(), &["--dump-dom"], &url);
-    assert!(dom.contains("<svg"), "no chart:\n{dom}");
-    assert!(dom.contains("<circle"), "no points:\n{dom}");
-    assert!(dom.contains("class=\"legend\""), "no legend:\n{dom}");
+    // Each series a uPlot canvas with its points, a legend naming the sources.
+    assert_uplot(&dom, "series-chart", "points:");
+    assert!(dom.contains("class=\"legend\"") && dom.contains("المصادر:"), "no legend:\n{dom}");
     assert!(dom.contains("timeline"), "{dom}");
     // «أكثر من 12000» has only a low bound: drawn as an open bar up to the chart's edge, with a key.
-    assert!(dom.contains("bound-open bound-up") && dom.contains("<polygon"), "no open-ended bound:\n{dom}");
+    assert!(drawn(&dom).iter().any(|d| d.split(' ').any(|k| k == "up")), "no open-ended bound drawn:\n{dom}");
     assert!(dom.contains("حد أدنى فقط"), "no bounds key:\n{dom}");
 
     // Paging: one story a page has a next link and no previous one; the second page has both.
@@ -185,7 +203,8 @@ fn ui_renders_documents_and_stories() {
     // Entity page: mentions-per-day bars.
     let ent = "person:ماجد_الانصاري";
     let dom = chromium(profile.path(), &["--dump-dom"], &format!("http://{addr}/#/entity/{ent}"));
-    assert!(dom.contains("<rect") && dom.contains("ماجد الأنصاري"), "{dom}");
+    assert_uplot(&dom, "day-chart", "bars:");
+    assert!(dom.contains("ماجد الأنصاري"), "{dom}");
     // His quotes one a page: a next link to the second.
     let dom = chromium(profile.path(), &["--dump-dom"], &format!("http://{addr}/#/entity/{ent}?limit=1"));
     assert!(dom.contains("rel=\"next\"") && dom.contains("limit=1&amp;offset=1\""), "{dom}");
@@ -258,7 +277,8 @@ fn ui_on_the_seed_articles() {
     let story = largest_story(&stories(&format!("http://{addr}")));
     let story_url = format!("http://{addr}/#/story/{story}");
     let dom = chromium(profile.path(), &["--dump-dom"], &story_url);
-    assert!(dom.contains("<svg") && dom.contains("<circle") && dom.contains("class=\"legend\""), "no chart:\n{dom}");
+    assert_uplot(&dom, "series-chart", "points:");
+    assert!(dom.contains("class=\"legend\""), "no legend:\n{dom}");
     assert!(dom.contains("timeline"), "{dom}");
 
     // A seed with an attributed figure: highlights, the chain in the fact panel, the story link.

@@ -5,7 +5,7 @@
 //!
 //! | hedge | range |
 //! |---|---|
-//! | `Exact` | `[v − 1%, v + 1%]` (rounding in reporting) |
+//! | `Exact` | `v ± half its rounding unit` (`26,422` → ±0.5; `1,200` → ±50; `27,000` → ±500) |
 //! | `About` (نحو، حوالي) | `[v − 10%, v + 10%]` |
 //! | `MoreThan`, `AtLeast` | `[v, ∞)` |
 //! | `LessThan`, `UpTo` | `[0, v]` |
@@ -73,12 +73,25 @@ pub struct Update {
 pub fn range(p: &FigurePoint) -> (f64, f64) {
     let v = p.value;
     let (lo, hi) = match p.hedge {
-        Hedge::Exact => (v * 0.99, v * 1.01),
+        Hedge::Exact => (v - rounding(v) / 2.0, v + rounding(v) / 2.0),
         Hedge::About => (v * 0.9, v * 1.1),
         Hedge::MoreThan | Hedge::AtLeast => (v, f64::INFINITY),
         Hedge::LessThan | Hedge::UpTo => (0.0, v),
     };
     (p.low.map_or(lo, |l| l.min(lo)), p.high.map_or(hi, |h| h.max(hi)))
+}
+
+/// The rounding unit a stated whole number implies: the largest power of ten
+/// dividing it (`26,422` → 1, `1,200` → 100, `27,000` → 1,000); 1 otherwise.
+fn rounding(v: f64) -> f64 {
+    if v.fract() != 0.0 || v <= 0.0 || v > 1e15 {
+        return 1.0;
+    }
+    let mut unit = 1.0;
+    while v % (unit * 10.0) == 0.0 {
+        unit *= 10.0;
+    }
+    unit
 }
 
 fn bounded(p: &FigurePoint) -> bool {
@@ -210,6 +223,23 @@ mod tests {
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].kind, ContradictionKind::Values);
         assert!(updates(&s[0]).is_empty());
+    }
+
+    #[test]
+    fn exact_figures_allow_only_their_rounding() {
+        assert_eq!(rounding(26422.0), 1.0);
+        assert_eq!(rounding(1200.0), 100.0);
+        assert_eq!(rounding(27000.0), 1000.0);
+        assert_eq!(rounding(2.5), 1.0);
+        // A precise toll and a bound above it a day later, from two sources: flagged.
+        let a = point("d1", "السلطات الفلسطينية", "2024-01-29", 26422.0, Hedge::Exact);
+        let b = point("d2", "مسؤولو الصحة", "2024-01-30", 26600.0, Hedge::MoreThan);
+        let c = contradictions(&series(&[a.clone(), b])[0]);
+        assert_eq!(c.iter().map(|c| c.kind).collect::<Vec<_>>(), vec![ContradictionKind::Bound]);
+        // A round figure covers what rounds to it: 1,200 and 1,239 agree.
+        let d = point("d3", "مسؤولون", "2024-01-29", 1200.0, Hedge::Exact);
+        let e = point("d4", "الجيش", "2024-01-29", 1239.0, Hedge::Exact);
+        assert!(contradictions(&series(&[d, e])[0]).is_empty());
     }
 
     #[test]
