@@ -244,7 +244,7 @@ function dayAxis() {
 // Lays out a uPlot chart in `box` at the box's width, following it when it changes.
 function mountPlot(box, opts, data) {
   const width = () => Math.max(300, (box.clientWidth || (app().clientWidth || 1000) - 40) - 10);
-  const u = new uPlot(Object.assign({ width: width(), tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "Etc/UTC") }, opts), data, box);
+  const u = new uPlot(Object.assign({ width: width(), padding: [12, 44, 0, 0], tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "Etc/UTC") }, opts), data, box);
   if (typeof ResizeObserver === "function") {
     let last = 0;
     new ResizeObserver(() => {

@@ -56,3 +56,24 @@ fn asset(name: &str) -> Response {
         None => ApiError::not_found("no such asset").into_response(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vendored_uplot_is_served_and_nothing_else() {
+        for (name, mime) in [("uPlot.iife.min.js", "text/javascript"), ("uPlot.min.css", "text/css")] {
+            let res = vendor(name);
+            assert_eq!(res.status(), StatusCode::OK, "{name}");
+            assert!(res.headers()[header::CONTENT_TYPE].to_str().unwrap().starts_with(mime), "{name}");
+        }
+        let js = ASSETS.iter().find(|(n, _, _)| *n == "vendor/uPlot.iife.min.js").unwrap().2;
+        assert!(js.starts_with(b"/*! https://github.com/leeoniya/uPlot (v1.6.32) */"), "the pinned uPlot");
+        for name in ["../app.js", "..", "vendor/uPlot.min.css", "uPlot.LICENSE", "README.md", "nope.js", ""] {
+            assert_eq!(vendor(name).status(), StatusCode::NOT_FOUND, "{name}");
+        }
+        // The vendored files are not served under /assets/{name}.
+        assert_eq!(asset("uPlot.iife.min.js").status(), StatusCode::NOT_FOUND);
+    }
+}

@@ -28,17 +28,23 @@
 //! hold file paths or SQLite and tantivy messages) is only logged, with
 //! `tracing` at level `error`, under that id.
 //!
-//! The web UI is `/` (`index.html`) and `/assets/{name}` (`app.js`,
-//! `style.css`, `favicon.svg`): a single-page app in plain JS with hash
+//! The web UI is `/` (`index.html`), `/assets/{name}` (`app.js`,
+//! `style.css`, `favicon.svg`) and `/assets/vendor/{name}` (uPlot's
+//! `uPlot.iife.min.js` and `uPlot.min.css`): a single-page app in plain JS with hash
 //! routes (`#/stories`, `#/story/ID`, `#/doc/ID`, `#/entity/ID`, `#/search`,
 //! `#/ingest`), Arabic first with an English toggle (`?lang=en`). The stories
 //! list, search results and an entity's quotes and figures have
 //! previous/next links over the API's `limit` and `offset`
 //! (`#/stories?limit=50&offset=50`); `#/doc/ID?figure=N` (or
 //! `?quote=N`) opens the attribution chain of the document's N-th figure
-//! (quote). Figure charts draw a low..high range as an error bar and an
-//! open-ended hedge ("more than", "at least"; "less than", "up to") as a
-//! dashed bar with an arrow from its bound to the chart's top (or zero line).
+//! (quote). Charts (a story's figure series, an entity's mentions per day)
+//! are drawn on a canvas by [uPlot](https://github.com/leeoniya/uPlot) (MIT),
+//! pinned in `scripts/ui-package.json` and vendored into `assets/vendor/` by
+//! `scripts/bundle_ui.sh`, so the build needs no npm. A figure series has one
+//! uPlot series (colour) per source; a draw hook adds each hedged figure's
+//! bounds: a low..high range as an error bar, an open-ended hedge ("more
+//! than", "at least"; "less than", "up to") as a dashed bar with an arrow from
+//! its bound to the plot's top (or zero line).
 //!
 //! # Safety
 //!
