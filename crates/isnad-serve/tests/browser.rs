@@ -228,6 +228,7 @@ fn ui_renders_documents_and_stories() {
     // Screenshots for review, always.
     let doc_url = format!("http://{addr}/#/doc/{}", ids[1]);
     let story_png = screenshot(profile.path(), &url, "story.png");
+    screenshot(profile.path(), &format!("http://{addr}/?lang=en#/story/{story}"), "story-en.png");
     let doc_png = screenshot(profile.path(), &doc_url, "doc.png");
     screenshot(profile.path(), &format!("http://{addr}/#/entity/{ent}"), "entity.png");
     screenshot(profile.path(), &format!("http://{addr}/#/search?q={q}"), "search.png");
