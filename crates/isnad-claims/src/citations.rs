@@ -207,8 +207,8 @@ fn outlet_at(ctx: &Ctx, j: usize, last: usize, phrase: bool) -> Option<(usize, u
     }
     let is_noun = OUTLET_NOUNS.iter().any(|w| is_word(&head_norm, &[w]) || head_norm == *w);
     let mention_at = |pos: usize| {
-        ctx.mentions()
-            .filter(|m| m.3 == EntityType::Outlet && m.0 <= pos + 2 && m.0 >= pos && m.1 > pos)
+        ctx.mentions_from(pos, pos + 3)
+            .filter(|m| m.3 == EntityType::Outlet && m.1 > pos)
             .max_by_key(|m| m.1)
             .map(|m| m.1)
     };

@@ -28,6 +28,10 @@ pub(crate) struct Ctx<'a> {
     pub tokens: Vec<Token>,
     /// Sentence (and heading) bounds, sorted.
     pub units: Vec<(usize, usize)>,
+    /// `reach[i]`: the largest end among `units[..=i]`.
+    reach: Vec<usize>,
+    /// Entity mentions as `(start, end, id, type)`, sorted by start then end.
+    ments: Vec<(usize, usize, &'a str, EntityType)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -40,12 +44,38 @@ impl<'a> Ctx<'a> {
             units.push((0, chars.len()));
         }
         units.sort_unstable();
-        Ctx { doc, chars, tokens, units }
+        let mut ments: Vec<(usize, usize, &'a str, EntityType)> = doc
+            .entities
+            .iter()
+            .flatten()
+            .flat_map(|e| e.mentions.iter().map(move |m| (m.start, m.end, e.id.as_str(), e.entity_type)))
+            .collect();
+        ments.sort_by_key(|m| (m.0, m.1));
+        let reach = units
+            .iter()
+            .scan(0, |m, &(_, e)| {
+                *m = e.max(*m);
+                Some(*m)
+            })
+            .collect();
+        Ctx { doc, chars, tokens, units, reach, ments }
     }
 
-    /// The sentence or heading holding char `pos`.
+    /// The sentence or heading holding char `pos` (the earliest-starting one
+    /// when bounds overlap).
     pub fn unit_of(&self, pos: usize) -> (usize, usize) {
-        self.units.iter().copied().find(|&(s, e)| s <= pos && pos < e).unwrap_or((pos, pos + 1))
+        // Walk back from the last unit starting at or before `pos`; stop once no
+        // earlier unit reaches past `pos` (`reach` is the running max of ends),
+        // which for disjoint units is after one step.
+        let mut found = None;
+        let mut j = self.units.partition_point(|&(s, _)| s <= pos);
+        while j > 0 && self.reach[j - 1] > pos {
+            j -= 1;
+            if self.units[j].1 > pos {
+                found = Some(self.units[j]);
+            }
+        }
+        found.unwrap_or((pos, pos + 1))
     }
 
     /// Index of the first token starting at or after `pos`.
@@ -63,18 +93,21 @@ impl<'a> Ctx<'a> {
         a < b && self.chars[a.min(self.chars.len())..b.min(self.chars.len())].iter().any(|&c| is_punct(c))
     }
 
-    /// Entity mentions as `(start, end, id, type)`.
+    /// Entity mentions as `(start, end, id, type)`, by start.
     pub fn mentions(&self) -> impl Iterator<Item = (usize, usize, &str, EntityType)> + '_ {
-        self.doc
-            .entities
-            .iter()
-            .flatten()
-            .flat_map(|e| e.mentions.iter().map(move |m| (m.start, m.end, e.id.as_str(), e.entity_type)))
+        self.ments.iter().copied()
+    }
+
+    /// The mentions starting in `[from, to)`, by start (a binary search, not a scan).
+    pub fn mentions_from(&self, from: usize, to: usize) -> impl Iterator<Item = (usize, usize, &str, EntityType)> + '_ {
+        let lo = self.ments.partition_point(|m| m.0 < from);
+        let hi = self.ments.partition_point(|m| m.0 < to).max(lo);
+        self.ments[lo..hi].iter().copied()
     }
 
     /// A mention that starts exactly at `pos`: `(end, id)`.
     pub fn mention_starting_at(&self, pos: usize) -> Option<(usize, String)> {
-        self.mentions().filter(|m| m.0 == pos).max_by_key(|m| m.1).map(|m| (m.1, m.2.to_string()))
+        self.mentions_from(pos, pos + 1).max_by_key(|m| m.1).map(|m| (m.1, m.2.to_string()))
     }
 
     /// Builds a source for `start..end`.

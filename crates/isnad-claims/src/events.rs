@@ -134,8 +134,8 @@ pub fn events(doc: &Document, figures: &[Figure]) -> Vec<Event> {
                 continue;
             }
             let mentions = mentions.get_or_insert_with(|| {
-                ctx.mentions()
-                    .filter(|m| m.0 >= s.start && m.1 <= s.end && m.3 != EntityType::Outlet)
+                ctx.mentions_from(s.start, s.end)
+                    .filter(|m| m.1 <= s.end && m.3 != EntityType::Outlet)
                     .map(|m| (m.0, m.1, m.2.to_string(), m.3))
                     .collect()
             });

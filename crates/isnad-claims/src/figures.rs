@@ -209,8 +209,8 @@ fn locative(ctx: &Ctx, pos: usize) -> bool {
 /// عن مقتل 40`), the location of that event earlier in the sentence.
 fn place_of(ctx: &Ctx, unit: (usize, usize), start: usize, end: usize) -> Option<String> {
     let places: Vec<(usize, usize, &str)> = ctx
-        .mentions()
-        .filter(|m| m.3 == EntityType::Place && m.0 >= unit.0 && m.1 <= unit.1)
+        .mentions_from(unit.0, unit.1)
+        .filter(|m| m.3 == EntityType::Place && m.1 <= unit.1)
         .map(|m| (m.0, m.1, m.2))
         .collect();
     let near = places
@@ -241,6 +241,8 @@ fn place_of(ctx: &Ctx, unit: (usize, usize), start: usize, end: usize) -> Option
 /// that is not the start of a period (`منذ 7 أكتوبر`): the day of the event
 /// counted (`قتل 1,200 شخص في هجوم 7 أكتوبر`).
 fn as_of(ctx: &Ctx, dates: &[DateMention], unit: (usize, usize), start: usize, end: usize) -> Option<String> {
+    // Dates come in text order: only those starting in the unit are looked at.
+    let dates = &dates[dates.partition_point(|d| d.start < unit.0)..dates.partition_point(|d| d.start < unit.1)];
     let in_unit = |d: &&DateMention| d.start >= unit.0 && d.end <= unit.1 && d.resolved;
     if let Some(d) =
         dates.iter().filter(in_unit).find(|d| slice(&ctx.chars, d.start.saturating_sub(5), d.start).contains("حتى"))
@@ -264,11 +266,20 @@ fn as_of(ctx: &Ctx, dates: &[DateMention], unit: (usize, usize), start: usize, e
 pub fn figures(doc: &Document) -> Vec<Figure> {
     let Some(numbers) = doc.numbers.as_ref() else { return Vec::new() };
     let ctx = Ctx::new(doc);
-    let dates = doc.dates.as_deref().unwrap_or(&[]);
+    // Dates by start, for binary searches (the extractor gives them in text order).
+    let mut dates: Vec<DateMention> = doc.dates.as_deref().unwrap_or(&[]).to_vec();
+    if !dates.windows(2).all(|w| w[0].start <= w[1].start) {
+        dates.sort_by_key(|d| d.start);
+    }
+    let dates = dates.as_slice();
+    // The longest date, to bound the search for dates overlapping a number.
+    let longest = dates.iter().map(|d| d.end - d.start).max().unwrap_or(0);
     let mut out = Vec::new();
     for (idx, n) in numbers.iter().enumerate() {
+        let near =
+            &dates[dates.partition_point(|d| d.start + longest < n.start)..dates.partition_point(|d| d.start < n.end)];
         if n.kind == NumberKind::Ordinal
-            || (n.unit.is_none() && dates.iter().any(|d| d.start < n.end && n.start < d.end))
+            || (n.unit.is_none() && near.iter().any(|d| d.start < n.end && n.start < d.end))
         {
             continue;
         }

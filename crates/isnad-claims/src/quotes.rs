@@ -179,7 +179,7 @@ fn quote_at(ctx: &Ctx, i: usize, cue: &'static str, previous: Option<Source>) ->
                 k += 1;
             }
             // A name that starts inside the phrase runs to its end.
-            ctx.mentions().filter(|m| m.0 >= start && m.0 < end).map(|m| m.1).fold(end, usize::max)
+            ctx.mentions_from(start, end).map(|m| m.1).fold(end, usize::max)
         };
         if end > start {
             speaker = Some(ctx.source(start, end));

@@ -888,51 +888,56 @@ fn attach_role_after(ctx: &mut Ctx, idx: usize) {
 
 /// A role named without a name (`قال رئيس الوزراء القطري`) stands for the
 /// person the document gives that role, when there is exactly one.
-fn resolve_roles(ctx: &mut Ctx, role_only: Vec<(usize, usize, String)>) {
-    let keys: Vec<(usize, String)> = role_only.iter().map(|(s, _, r)| (*s, name_key(r))).collect();
+fn resolve_roles(ctx: &mut Ctx, mut role_only: Vec<(usize, usize, String)>) {
+    use std::collections::{HashMap, HashSet};
+    // People carrying roles, as (role key, mention index, start). Fixed during
+    // the loop: resolved role mentions are pushed without roles of their own.
+    let carried: Vec<(String, usize, usize)> = ctx
+        .ms
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.etype == EntityType::Person)
+        .flat_map(|(i, m)| m.roles.iter().map(move |r| (name_key(r), i, m.start)))
+        .collect();
+    let held: HashSet<&str> = carried.iter().map(|c| c.0.as_str()).collect();
+    // Per role key: the one person it names (exact key first, else a fuller
+    // role starting with it), and the sorted starts of people whose role starts with it.
+    let mut by_key: HashMap<String, (Option<usize>, Vec<usize>)> = HashMap::new();
+    // Unresolved role-only phrases seen so far: key → latest start.
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    role_only.sort_by_key(|r| r.0);
     for (start, end, role) in role_only {
         let key = name_key(&role);
+        let (owner, starts) = by_key
+            .entry(key.clone())
+            .or_insert_with(|| {
+                let exact: Vec<usize> = carried.iter().filter(|c| c.0 == key).map(|c| c.1).collect();
+                let prefix: Vec<&(String, usize, usize)> = carried.iter().filter(|c| c.0.starts_with(&key)).collect();
+                let owners = if exact.is_empty() { prefix.iter().map(|c| c.1).collect() } else { exact };
+                let idents: HashSet<&str> = owners.iter().map(|&i| ctx.ms[i].ident.as_str()).collect();
+                let owner = if idents.len() == 1 { owners.first().copied() } else { None };
+                let mut starts: Vec<usize> = prefix.iter().map(|c| c.2).collect();
+                starts.sort_unstable();
+                (owner, starts)
+            })
+            .clone();
         // A short role (`رئيس الوزراء`) right after an unresolved fuller one
         // (`رئيس الوزراء القطري`) is that one's holder, not a namesake found
         // elsewhere (`رئيس الوزراء الإسرائيلي نتنياهو`).
-        let held =
-            |k: &str| ctx.ms.iter().any(|m| m.etype == EntityType::Person && m.roles.iter().any(|r| name_key(r) == k));
-        let fuller_before =
-            keys.iter().filter(|(s, k)| *s < start && *k != key && k.starts_with(&key)).max_by_key(|(s, _)| *s);
-        let person_before = ctx
-            .ms
+        let fuller_before = seen
             .iter()
-            .filter(|m| {
-                m.etype == EntityType::Person
-                    && m.start < start
-                    && m.roles.iter().any(|r| name_key(r).starts_with(&key))
-            })
-            .map(|m| m.start)
+            .filter(|(k, _)| *k != key && k.starts_with(&key) && !held.contains(k.as_str()))
+            .map(|(_, s)| *s)
             .max();
-        if fuller_before.is_some_and(|(f, k)| !held(k) && person_before.is_none_or(|p| p < *f)) {
+        let person_before = starts.partition_point(|&p| p < start).checked_sub(1).map(|i| starts[i]);
+        match seen.iter_mut().find(|(k, _)| *k == key) {
+            Some(slot) => slot.1 = start,
+            None => seen.push((key, start)),
+        }
+        if fuller_before.is_some_and(|f| person_before.is_none_or(|p| p < f)) {
             continue;
         }
-        let mut owners: Vec<usize> = ctx
-            .ms
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.etype == EntityType::Person && m.roles.iter().any(|r| name_key(r) == key))
-            .map(|(i, _)| i)
-            .collect();
-        if owners.is_empty() {
-            owners = ctx
-                .ms
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| m.etype == EntityType::Person && m.roles.iter().any(|r| name_key(r).starts_with(&key)))
-                .map(|(i, _)| i)
-                .collect();
-        }
-        let idents: std::collections::HashSet<&str> = owners.iter().map(|&i| ctx.ms[i].ident.as_str()).collect();
-        if idents.len() != 1 {
-            continue;
-        }
-        let o = &ctx.ms[owners[0]];
+        let Some(o) = owner.map(|i| &ctx.ms[i]) else { continue };
         let m = M { s: 0, e: 0, start, end, role: true, roles: Vec::new(), metonymy: None, ..o.clone() };
         ctx.ms.push(m);
     }
