@@ -172,13 +172,7 @@ pub fn events(doc: &Document, figures: &[Figure]) -> Vec<Event> {
                 .filter(|(_, f)| f.start >= s.start && f.end <= s.end && fits(kind, f.what))
                 .map(|(i, _)| i)
                 .collect();
-            let negated = k > first && {
-                let lo = k.saturating_sub(2).max(first);
-                (lo..k).any(|p| {
-                    let n = ctx.norm(p);
-                    NEGATIONS.contains(&n) || n.strip_prefix(['و', 'ف']).is_some_and(|r| NEGATIONS.contains(&r))
-                })
-            };
+            let negated = negated_at(&ctx, k, first);
             kinds_seen.push(kind);
             out.push(Event {
                 kind,
@@ -255,6 +249,14 @@ fn trigger_at(ctx: &Ctx, k: usize, last: usize) -> Option<(EventKind, usize)> {
     None
 }
 
+/// True when one of the two tokens before `k` (not before `first`) negates it (`لم`, `ولا`).
+fn negated_at(ctx: &Ctx, k: usize, first: usize) -> bool {
+    (k.saturating_sub(2).max(first)..k).any(|p| {
+        let n = ctx.norm(p);
+        NEGATIONS.contains(&n) || n.strip_prefix(['و', 'ف']).is_some_and(|r| NEGATIONS.contains(&r))
+    })
+}
+
 /// An agreement trigger at token `k` names a concluded agreement when it is a
 /// perfect verb (`توصلت`, `اتفقا`) or a deal noun after a word of conclusion
 /// (`أعلن التوصل إلى اتفاق`, `بموجب الاتفاق`); otherwise (`للتوصل إلى اتفاق`,
@@ -265,11 +267,8 @@ fn agreement_or_proposal(ctx: &Ctx, k: usize, first: usize) -> EventKind {
         return EventKind::Agreement;
     }
     // `لم تتوصل الأطراف إلى اتفاق`, `لم يتم التوصل`: an agreement denied, not a proposal.
-    let denied = (k.saturating_sub(2).max(first)..k).any(|p| {
-        let n = ctx.norm(p);
-        NEGATIONS.contains(&n) || n.strip_prefix(['و', 'ف']).is_some_and(|r| NEGATIONS.contains(&r))
-    });
-    let concluded = denied || (k.saturating_sub(3).max(first)..k).any(|p| in_lex(ctx.norm(p), CONCLUDED));
+    let concluded =
+        negated_at(ctx, k, first) || (k.saturating_sub(3).max(first)..k).any(|p| in_lex(ctx.norm(p), CONCLUDED));
     if concluded {
         EventKind::Agreement
     } else {

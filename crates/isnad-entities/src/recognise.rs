@@ -908,19 +908,16 @@ fn resolve_roles(ctx: &mut Ctx, mut role_only: Vec<(usize, usize, String)>) {
     role_only.sort_by_key(|r| r.0);
     for (start, end, role) in role_only {
         let key = name_key(&role);
-        let (owner, starts) = by_key
-            .entry(key.clone())
-            .or_insert_with(|| {
-                let exact: Vec<usize> = carried.iter().filter(|c| c.0 == key).map(|c| c.1).collect();
-                let prefix: Vec<&(String, usize, usize)> = carried.iter().filter(|c| c.0.starts_with(&key)).collect();
-                let owners = if exact.is_empty() { prefix.iter().map(|c| c.1).collect() } else { exact };
-                let idents: HashSet<&str> = owners.iter().map(|&i| ctx.ms[i].ident.as_str()).collect();
-                let owner = if idents.len() == 1 { owners.first().copied() } else { None };
-                let mut starts: Vec<usize> = prefix.iter().map(|c| c.2).collect();
-                starts.sort_unstable();
-                (owner, starts)
-            })
-            .clone();
+        let (owner, starts) = &*by_key.entry(key.clone()).or_insert_with(|| {
+            let exact: Vec<usize> = carried.iter().filter(|c| c.0 == key).map(|c| c.1).collect();
+            let prefix: Vec<&(String, usize, usize)> = carried.iter().filter(|c| c.0.starts_with(&key)).collect();
+            let owners = if exact.is_empty() { prefix.iter().map(|c| c.1).collect() } else { exact };
+            let idents: HashSet<&str> = owners.iter().map(|&i| ctx.ms[i].ident.as_str()).collect();
+            let owner = if idents.len() == 1 { owners.first().copied() } else { None };
+            let mut starts: Vec<usize> = prefix.iter().map(|c| c.2).collect();
+            starts.sort_unstable();
+            (owner, starts)
+        });
         // A short role (`رئيس الوزراء`) right after an unresolved fuller one
         // (`رئيس الوزراء القطري`) is that one's holder, not a namesake found
         // elsewhere (`رئيس الوزراء الإسرائيلي نتنياهو`).

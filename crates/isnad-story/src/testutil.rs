@@ -1,6 +1,6 @@
 //! Hand-made documents for unit tests.
 
-use isnad_model::{Document, Entity, EntityType, Mention, Metadata, OffsetMap, Sentence, SCHEMA};
+use isnad_model::{Document, Entity, EntityType, Mention, Metadata, Sentence};
 
 /// A document over `text` with one sentence, the given metadata and entities
 /// found by their surfaces (every occurrence becomes a mention).
@@ -23,36 +23,17 @@ pub(crate) fn doc(id: &str, published: &str, title: &str, text: &str, entities: 
             mentions,
         });
     }
-    Document {
-        schema: SCHEMA.into(),
-        id: id.into(),
-        meta: Metadata {
-            source: id.into(),
-            title: Some(title.into()),
-            published: Some(published.into()),
-            ..Default::default()
-        },
-        text: text.into(),
-        raw: text.into(),
-        offset_map: OffsetMap::default(),
-        noise: vec![],
-        repairs: vec![],
-        dateline: None,
-        headings: vec![],
-        sentences: vec![Sentence { start: 0, end: chars.len(), incomplete: false }],
-        truncated: false,
-        warnings: vec![],
-        reference: None,
-        numbers: None,
-        dates: None,
-        durations: None,
-        entities: Some(ents),
-        nationalities: None,
-        figures: None,
-        quotes: None,
-        citations: None,
-        events: None,
-    }
+    let meta = Metadata {
+        source: id.into(),
+        title: Some(title.into()),
+        published: Some(published.into()),
+        ..Default::default()
+    };
+    let mut d = Document::new(meta, text.into(), text.into());
+    d.id = id.into();
+    d.sentences = vec![Sentence { start: 0, end: chars.len(), incomplete: false }];
+    d.entities = Some(ents);
+    d
 }
 
 /// The char offset of the first occurrence of `needle` in `text`.
