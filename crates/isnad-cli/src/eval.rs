@@ -1,5 +1,6 @@
 //! `isnad eval`.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -29,9 +30,48 @@ pub struct Args {
     /// Leave out the statistical NER tagger.
     #[arg(long)]
     pub no_ner: bool,
+    /// JSON Lines records (`id`, `published`, and optionally `source`,
+    /// `title`, `url`) giving each raw article's metadata, matched by the
+    /// gold file's name without extension (as `shared/corpus/dev/articles.jsonl`).
+    #[arg(long, value_name = "JSONL")]
+    pub published: Option<PathBuf>,
 }
 
-fn load_document(input: &Path, gold: &GoldDoc, extractor: &Extractor) -> anyhow::Result<Document> {
+/// Metadata of one article, from a `--published` record.
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+struct RecordMeta {
+    id: String,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+/// Reads `--published` records by id; a malformed line is an error naming it.
+fn load_records(path: &Path) -> anyhow::Result<HashMap<String, RecordMeta>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut out = HashMap::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let r: RecordMeta = serde_json::from_str(line)
+            .with_context(|| format!("{}:{}: not a record with an id", path.display(), i + 1))?;
+        out.insert(r.id.clone(), r);
+    }
+    Ok(out)
+}
+
+fn load_document(
+    input: &Path,
+    gold: &GoldDoc,
+    extractor: &Extractor,
+    records: &HashMap<String, RecordMeta>,
+) -> anyhow::Result<Document> {
     let extracted =
         input.join(format!("{}.json", Path::new(&gold.doc).file_stem().unwrap_or_default().to_string_lossy()));
     if extracted.exists() {
@@ -43,7 +83,19 @@ fn load_document(input: &Path, gold: &GoldDoc, extractor: &Extractor) -> anyhow:
     let raw_path = input.join(&gold.doc);
     let mut docs = read_path(&raw_path, &ReadOptions::default());
     match docs.next() {
-        Some(Ok(d)) => Ok(extractor.extract(d.meta, d.raw, d.warnings)),
+        Some(Ok(mut d)) => {
+            let stem = Path::new(&gold.doc).file_stem().unwrap_or_default().to_string_lossy().into_owned();
+            if let Some(r) = records.get(&stem) {
+                d.meta.published = r.published.clone().or(d.meta.published);
+                d.meta.outlet = r.source.clone().or(d.meta.outlet);
+                d.meta.title = r.title.clone().or(d.meta.title);
+                d.meta.url = r.url.clone().or(d.meta.url);
+                d.meta.record_id = Some(r.id.clone());
+            } else if !records.is_empty() {
+                eprintln!("isnad eval: warning: {stem} has no record in --published");
+            }
+            Ok(extractor.extract(d.meta, d.raw, d.warnings))
+        }
         Some(Err(e)) => bail!("{e}"),
         None => bail!("{}: no document", raw_path.display()),
     }
@@ -56,11 +108,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if golds.is_empty() {
         bail!("no gold files in {}", args.gold.display());
     }
+    let records = match &args.published {
+        Some(p) => load_records(p)?,
+        None => HashMap::new(),
+    };
     let extractor = Extractor::with_options(Options { ner: !args.no_ner });
     let mut pairs = Vec::with_capacity(golds.len());
     let mut failed = 0;
     for gold in golds {
-        match load_document(&args.input, &gold, &extractor) {
+        match load_document(&args.input, &gold, &extractor, &records) {
             Ok(doc) => pairs.push((gold, doc)),
             Err(e) => {
                 failed += 1;

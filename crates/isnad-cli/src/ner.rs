@@ -34,8 +34,19 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Runs `isnad train-ner`: retrains the CRF model from the corpora.
+#[cfg(feature = "train")]
 pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     let report = isnad_ner::cli_train(&args.data, &args.out).context("training failed")?;
     eprintln!("isnad train-ner: wrote {} ({report:?})", args.out.display());
     Ok(ExitCode::SUCCESS)
+}
+
+/// Without the `train` feature, `isnad train-ner` explains how to get it.
+#[cfg(not(feature = "train"))]
+pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
+    let _ = (args.data, args.out);
+    anyhow::bail!(
+        "this isnad was built without training support; rebuild with \
+         `cargo build --release -p isnad --features train` (needs cmake for crfsuite's C code)"
+    )
 }

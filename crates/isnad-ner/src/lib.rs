@@ -376,6 +376,7 @@ pub fn cli_eval(path: &Path) -> Result<String, NerError> {
 
 /// Entry point for `isnad train-ner`: trains with default options from the
 /// corpora under `data_dir` (the `shared/data/ner` folder) and writes `out`.
+#[cfg(feature = "train")]
 pub fn cli_train(data_dir: &Path, out: &Path) -> Result<train::TrainReport, NerError> {
     let opts = train::TrainOptions { data_dir: data_dir.to_path_buf(), ..train::TrainOptions::default() };
     train::train(out, &opts)

@@ -10,12 +10,16 @@
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
+#[cfg(feature = "train")]
 use std::time::Instant;
 
+#[cfg(feature = "train")]
 use crfsuite::{Algorithm, Attribute, GraphicalModel, Trainer};
 
 use crate::conll::{self, Sentence};
-use crate::features::{norm, sentence_features};
+use crate::features::norm;
+#[cfg(feature = "train")]
+use crate::features::sentence_features;
 use crate::NerError;
 
 /// Training options.
@@ -164,7 +168,9 @@ pub fn load_training(opts: &TrainOptions) -> Result<(Vec<Sentence>, TrainReport)
     Ok((all, report))
 }
 
-/// Trains a model on the corpora selected by `opts` and writes it to `out`.
+/// Trains a model on the corpora selected by `opts` and writes it to `out`
+/// (needs the `train` feature: crfsuite's C build).
+#[cfg(feature = "train")]
 pub fn train(out: &Path, opts: &TrainOptions) -> Result<TrainReport, NerError> {
     let (mut sents, mut report) = load_training(opts)?;
     if opts.dev_tail > 0 {
