@@ -41,7 +41,7 @@ def load(p):
     out = {}
     for line in open(p):
         d = json.loads(line)
-        out[d["meta"].get("record_id") or d["meta"]["source"]] = d
+        out[d.get("record_id") or d["source"]] = d
     return out
 a, b = load(sys.argv[1]), load(sys.argv[2])
 diff = 0
