@@ -6,6 +6,7 @@
 //! word list) to decide. `البانيا` yields `ال + بانيا` too, but the analysis
 //! says the stem is not a known word.
 
+use crate::analysis::{proclitic_splits, Clitics};
 use crate::fold::{digit_value, is_arabic_word_char, is_diacritic, TATWEEL};
 use crate::lexicon::words;
 
@@ -143,9 +144,6 @@ pub struct Analysis {
     pub known: bool,
 }
 
-/// Minimum stem length in letters for a clitic analysis.
-const MIN_STEM: usize = 2;
-
 /// All clitic analyses of an Arabic word, the bare word first.
 ///
 /// Only well-formed prefix sequences are offered: an optional conjunction
@@ -171,65 +169,24 @@ pub fn analyses(word: &str) -> Vec<Analysis> {
         }
         word.chars().count()
     };
-    let mut push = |clitics: Vec<Clitic>, at: usize, restore_article: bool| {
-        if chars.len() < at + MIN_STEM {
-            return;
-        }
+    for (bits, at, restore_article) in proclitic_splits(&chars, false) {
         let rest: String = chars[at..].iter().collect();
         let stem = if restore_article { format!("ال{rest}") } else { rest };
         let known = lex.contains(&stem);
+        let clitics = [
+            (Clitics::WA, Clitic::Wa),
+            (Clitics::FA, Clitic::Fa),
+            (Clitics::BI, Clitic::Bi),
+            (Clitics::KA, Clitic::Ka),
+            (Clitics::LI, Clitic::Li),
+            (Clitics::AL | Clitics::AL_KEPT, Clitic::Al),
+            (Clitics::SA, Clitic::Sa),
+        ]
+        .into_iter()
+        .filter(|(b, _)| bits.intersects(*b))
+        .map(|(_, c)| c)
+        .collect();
         out.push(Analysis { clitics, stem_start: surface_pos(at), stem, known });
-    };
-    let conj = match chars.first() {
-        Some('و') => Some(Clitic::Wa),
-        Some('ف') => Some(Clitic::Fa),
-        _ => None,
-    };
-    for (base, with_conj) in [(0usize, false), (1, true)] {
-        if with_conj && conj.is_none() {
-            continue;
-        }
-        let pre: Vec<Clitic> = if with_conj { vec![conj.unwrap()] } else { vec![] };
-        if with_conj {
-            push(pre.clone(), base, false);
-        }
-        let at = |k: usize| chars.get(base + k).copied();
-        // Article alone.
-        if at(0) == Some('ا') && at(1) == Some('ل') {
-            let mut c = pre.clone();
-            c.push(Clitic::Al);
-            push(c, base + 2, false);
-        }
-        match at(0) {
-            Some('ل') if at(1) == Some('ل') => {
-                let mut c = pre.clone();
-                c.extend([Clitic::Li, Clitic::Al]);
-                push(c, base + 2, true);
-                let mut c = pre.clone();
-                c.push(Clitic::Li);
-                push(c, base + 1, false);
-            }
-            Some(p @ ('ب' | 'ك' | 'ل')) => {
-                let prep = match p {
-                    'ب' => Clitic::Bi,
-                    'ك' => Clitic::Ka,
-                    _ => Clitic::Li,
-                };
-                let mut c = pre.clone();
-                c.push(prep);
-                push(c.clone(), base + 1, false);
-                if at(1) == Some('ا') && at(2) == Some('ل') {
-                    c.push(Clitic::Al);
-                    push(c, base + 3, false);
-                }
-            }
-            Some('س') if matches!(at(1), Some('ي' | 'ت' | 'ن' | 'أ')) => {
-                let mut c = pre.clone();
-                c.push(Clitic::Sa);
-                push(c, base + 1, false);
-            }
-            _ => {}
-        }
     }
     out
 }
