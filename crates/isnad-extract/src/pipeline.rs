@@ -1,9 +1,9 @@
 use isnad_entities::Candidate;
-use isnad_model::{CharIndex, Document, EntityType, Metadata, Sentence, Span, Warning, SCHEMA};
-use isnad_ner::{EntityClass, Label, Tagger};
+use isnad_model::{Document, EntityType, Metadata, Sentence, Span, Warning, SCHEMA};
+use isnad_ner::{EntityClass, Tagger};
 use isnad_text::clean::Cleaner;
 use isnad_text::sentences::split_sentences;
-use isnad_text::tokens::tokenize;
+use isnad_text::Analysis;
 
 /// Which optional stages run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,8 +67,9 @@ impl Extractor {
         let mut units = spans.clone();
         units.extend(heading_spans.iter().copied());
         units.sort();
+        let analysis = Analysis::new(&cleaned.text, &spans, &heading_spans);
         let candidates = match self.tagger {
-            Some(t) => tag_candidates(t, &cleaned.text, &units),
+            Some(t) => tag_candidates(t, &analysis),
             None => Vec::new(),
         };
         let entities = isnad_entities::recognise(&cleaned.text, &units, &candidates);
@@ -118,48 +119,19 @@ impl Extractor {
     }
 }
 
-/// Runs the tagger over each unit (sentence or heading) and turns its BIO
-/// runs into candidate spans of the text. MISC runs are not offered.
-fn tag_candidates(tagger: &Tagger, text: &str, units: &[Span]) -> Vec<Candidate> {
-    let idx = CharIndex::new(text);
-    let mut out = Vec::new();
-    for unit in units {
-        let s = idx.slice(text, unit.start, unit.end);
-        let chars: Vec<char> = s.chars().collect();
-        let tokens = tokenize(s);
-        let surfaces: Vec<String> = tokens.iter().map(|t| chars[t.start..t.end].iter().collect()).collect();
-        let refs: Vec<&str> = surfaces.iter().map(String::as_str).collect();
-        let labels = tagger.tag(&refs);
-        let mut open: Option<(usize, usize, EntityClass)> = None;
-        let close = |open: &mut Option<(usize, usize, EntityClass)>, out: &mut Vec<Candidate>| {
-            if let Some((a, b, class)) = open.take() {
-                let class = match class {
-                    EntityClass::Person => EntityType::Person,
-                    EntityClass::Org => EntityType::Org,
-                    EntityClass::Place => EntityType::Place,
-                    EntityClass::Misc => return,
-                };
-                let (a, b) = (unit.start + tokens[a].start, unit.start + tokens[b].end);
-                out.push(Candidate { span: Span::new(a, b), class, score: 1.0 });
-            }
-        };
-        for (k, label) in labels.iter().enumerate() {
-            match *label {
-                Label::B(c) => {
-                    close(&mut open, &mut out);
-                    open = Some((k, k, c));
-                }
-                Label::I(c) => match &mut open {
-                    Some((_, end, oc)) if *oc == c => *end = k,
-                    _ => {
-                        close(&mut open, &mut out);
-                        open = Some((k, k, c));
-                    }
-                },
-                Label::O => close(&mut open, &mut out),
-            }
-        }
-        close(&mut open, &mut out);
-    }
-    out
+/// The tagger's runs over the analysed text, as candidate spans for entity recognition.
+fn tag_candidates(tagger: &Tagger, analysis: &Analysis<'_>) -> Vec<Candidate> {
+    tagger
+        .tag_analysis(analysis)
+        .into_iter()
+        .filter_map(|t| {
+            let class = match t.class {
+                EntityClass::Person => EntityType::Person,
+                EntityClass::Org => EntityType::Org,
+                EntityClass::Place => EntityType::Place,
+                EntityClass::Misc => return None,
+            };
+            Some(Candidate { span: Span::new(t.start, t.end), class, score: 1.0 })
+        })
+        .collect()
 }

@@ -19,6 +19,8 @@ use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
+use isnad_text::Analysis;
+
 use crate::crf::{CrfModel, FxMap};
 use crate::features::{Score, Tok, NGAZ, WINDOW};
 
@@ -272,6 +274,31 @@ impl Tagger {
         out
     }
 
+    /// Tags every sentence and heading of a document's [`Analysis`] (its
+    /// tokens, never re-tokenized) and returns the entity runs as char spans
+    /// of the text, in text order. MISC runs are left out: they are the
+    /// tagger's internal class.
+    pub fn tag_analysis(&self, analysis: &Analysis<'_>) -> Vec<TaggedSpan> {
+        let mut out = Vec::new();
+        let tokens = analysis.tokens();
+        for unit in analysis.units() {
+            let range = unit.tokens.clone();
+            if range.is_empty() {
+                continue;
+            }
+            let surfaces: Vec<String> = range.clone().map(|i| analysis.surface(i)).collect();
+            let refs: Vec<&str> = surfaces.iter().map(String::as_str).collect();
+            let labels = self.tag(&refs);
+            for (a, b, class) in bio_runs(&labels) {
+                if class == EntityClass::Misc {
+                    continue;
+                }
+                out.push(TaggedSpan { start: tokens[range.start + a].start, end: tokens[range.start + b - 1].end, class });
+            }
+        }
+        out
+    }
+
     fn entry_rows(&self, tok: &Tok, buf: &mut String) -> Box<[f64]> {
         let l = self.crf.num_labels();
         let mut rows = vec![0.0; (1 + WINDOW.len()) * l].into_boxed_slice();
@@ -380,4 +407,54 @@ pub fn cli_eval(path: &Path) -> Result<String, NerError> {
 pub fn cli_train(data_dir: &Path, out: &Path) -> Result<train::TrainReport, NerError> {
     let opts = train::TrainOptions { data_dir: data_dir.to_path_buf(), ..train::TrainOptions::default() };
     train::train(out, &opts)
+}
+
+/// An entity run found by the tagger: chars `[start, end)` of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TaggedSpan {
+    /// Start (chars).
+    pub start: usize,
+    /// End (chars).
+    pub end: usize,
+    /// The class.
+    pub class: EntityClass,
+}
+
+/// Decodes BIO labels into runs `(first, end, class)` of token indices
+/// (`end` exclusive). An `I` that does not continue a run of its class
+/// starts one, as CoNLL evaluation reads it.
+pub fn bio_runs(labels: &[Label]) -> Vec<(usize, usize, EntityClass)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize, EntityClass)> = None;
+    for (k, label) in labels.iter().enumerate() {
+        match *label {
+            Label::B(c) => {
+                out.extend(open.take());
+                open = Some((k, k + 1, c));
+            }
+            Label::I(c) => match &mut open {
+                Some((_, end, oc)) if *oc == c => *end = k + 1,
+                _ => {
+                    out.extend(open.take());
+                    open = Some((k, k + 1, c));
+                }
+            },
+            Label::O => out.extend(open.take()),
+        }
+    }
+    out.extend(open);
+    out
+}
+
+#[cfg(test)]
+mod bio_tests {
+    use super::*;
+
+    #[test]
+    fn bio_runs_close_on_o_b_and_class_change() {
+        use EntityClass::*;
+        let l = [Label::B(Person), Label::I(Person), Label::O, Label::I(Place), Label::I(Org), Label::B(Org), Label::I(Org)];
+        assert_eq!(bio_runs(&l), [(0, 2, Person), (3, 4, Place), (4, 5, Org), (5, 7, Org)]);
+        assert!(bio_runs(&[Label::O, Label::O]).is_empty());
+    }
 }
