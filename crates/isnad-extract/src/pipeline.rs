@@ -62,12 +62,12 @@ impl Extractor {
         let heading_spans: Vec<Span> = cleaned.headings.iter().map(|h| Span::new(h.start, h.end)).collect();
         let spans = split_sentences(&cleaned.text, &heading_spans);
 
-        let quantities = isnad_quantity::extract(&cleaned.text, &spans, meta.published.as_deref());
+        let analysis = Analysis::new(&cleaned.text, &spans, &heading_spans);
+        let quantities = isnad_quantity::extract_analysis(&analysis, meta.published.as_deref());
         // Headings name entities too: give them to the recogniser with the sentences.
         let mut units = spans.clone();
         units.extend(heading_spans.iter().copied());
         units.sort();
-        let analysis = Analysis::new(&cleaned.text, &spans, &heading_spans);
         let candidates = match self.tagger {
             Some(t) => tag_candidates(t, &analysis),
             None => Vec::new(),

@@ -293,7 +293,11 @@ impl Tagger {
                 if class == EntityClass::Misc {
                     continue;
                 }
-                out.push(TaggedSpan { start: tokens[range.start + a].start, end: tokens[range.start + b - 1].end, class });
+                out.push(TaggedSpan {
+                    start: tokens[range.start + a].start,
+                    end: tokens[range.start + b - 1].end,
+                    class,
+                });
             }
         }
         out
@@ -453,7 +457,15 @@ mod bio_tests {
     #[test]
     fn bio_runs_close_on_o_b_and_class_change() {
         use EntityClass::*;
-        let l = [Label::B(Person), Label::I(Person), Label::O, Label::I(Place), Label::I(Org), Label::B(Org), Label::I(Org)];
+        let l = [
+            Label::B(Person),
+            Label::I(Person),
+            Label::O,
+            Label::I(Place),
+            Label::I(Org),
+            Label::B(Org),
+            Label::I(Org),
+        ];
         assert_eq!(bio_runs(&l), [(0, 2, Person), (3, 4, Place), (4, 5, Org), (5, 7, Org)]);
         assert!(bio_runs(&[Label::O, Label::O]).is_empty());
     }

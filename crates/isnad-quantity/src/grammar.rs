@@ -654,9 +654,7 @@ impl Scan<'_> {
         if t.kind != TokenKind::Arabic {
             return None;
         }
-        let f = self.f(i);
-        let heads = std::iter::once(f).chain(crate::scan::stem_offsets(f).map(|o| &f[o..]));
-        for h in heads {
+        for h in self.heads(i) {
             if let Some(v) = LEX.month_pairs.get(h) {
                 for (second, cal, m) in v {
                     if self.bare(i + 1, second) {

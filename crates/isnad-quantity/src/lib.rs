@@ -26,6 +26,7 @@ use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 
 use grammar::{DateC, Dv, Found, Mod, Res};
+use isnad_text::Analysis;
 use scan::Scan;
 
 /// Everything found in one text.
@@ -50,8 +51,14 @@ const REFERENCE_WINDOW: usize = 400;
 /// from isnad-text; `published` the metadata date string if any (ISO 8601
 /// date or datetime).
 pub fn extract(text: &str, sentences: &[Span], published: Option<&str>) -> Quantities {
-    let chars: Vec<char> = text.chars().collect();
-    let scan = Scan::new(&chars);
+    extract_analysis(&Analysis::new(text, sentences, &[]), published)
+}
+
+/// Extracts numbers, dates and durations from the document's [`Analysis`].
+pub fn extract_analysis(an: &Analysis<'_>, published: Option<&str>) -> Quantities {
+    let sentences = an.sentences();
+    let scan = Scan::new(an);
+    let chars = scan.chars;
     let found = run(&scan);
 
     // The reference date.

@@ -1,8 +1,10 @@
 //! The token stream the grammar runs over: tokens of the cleaned text with
 //! their lossy matching forms, clitic-stripped lexicon entries and digit values.
 
-use isnad_text::fold::{digit_value, fold_char, Fold};
-use isnad_text::tokens::{tokenize_chars, TokenKind};
+use isnad_text::analysis::Clitics;
+use isnad_text::fold::digit_value;
+use isnad_text::tokens::TokenKind;
+use isnad_text::Analysis;
 
 use std::sync::LazyLock;
 
@@ -26,15 +28,16 @@ pub struct Digits {
     pub leading_zero: bool,
 }
 
+/// A token of the document's [`Analysis`] with what the grammar needs of it.
 #[derive(Debug, Clone)]
-pub struct Tok {
+pub struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: TokenKind,
-    fs: u32,
-    fe: u32,
-    /// The stem with its article restored after لل (`للعشرات` → `العشرات`).
-    alt: Option<(u32, u32)>,
+    /// The forms to compare: the bare key, up to two clitic-stripped stems
+    /// (و/ف, ب/ل/ك and both), and the stem with its article restored after
+    /// لل (`للعشرات` → `العشرات`); "" where there is none.
+    forms: [&'a str; 4],
     /// Something (whitespace) separates this token from the previous one.
     pub gap: bool,
     /// The lexicon entry of the word (bare or after stripping و/ف/ب/ل/ك).
@@ -44,16 +47,20 @@ pub struct Tok {
     /// The entry was found after stripping a clitic.
     pub clitic: bool,
     pub digits: Option<Digits>,
-    /// Byte offsets of clitic-stripped stems (0 = none).
-    so: [u8; 2],
     /// The token can start a date or a quantity (a lexicon word, a pattern's first word, a digit).
     pub trigger: bool,
 }
 
+/// The grammar's view of a document: its tokens with lexicon entries and digit values.
 pub struct Scan<'a> {
     pub chars: &'a [char],
-    pub toks: Vec<Tok>,
-    buf: String,
+    pub toks: Vec<Tok<'a>>,
+}
+
+/// The clitics the grammar sees through: a conjunction and a preposition (no
+/// article, no future marker); the article restored after لل is a form of its own.
+fn stripped() -> Clitics {
+    Clitics::WA | Clitics::FA | Clitics::BI | Clitics::KA | Clitics::LI
 }
 
 /// Longest digit run parsed as a number; longer runs are identifiers.
@@ -122,122 +129,84 @@ fn parse_digits(cs: &[char]) -> Digits {
 }
 
 impl<'a> Scan<'a> {
-    pub fn new(chars: &'a [char]) -> Self {
-        let raw = tokenize_chars(chars);
-        let mut toks = Vec::with_capacity(raw.len());
-        let mut buf = String::with_capacity(chars.len() * 2);
-        let mut prev_end = 0usize;
-        for t in raw {
-            let fs = buf.len() as u32;
-            let mut digits = None;
-            match t.kind {
-                TokenKind::Arabic | TokenKind::Latin | TokenKind::Punct => {
-                    for &c in &chars[t.start..t.end] {
-                        if let Some(f) = fold_char(c, Fold::Letters) {
-                            buf.push(f);
-                        }
-                    }
-                }
-                TokenKind::Number => {
-                    digits = Some(parse_digits(&chars[t.start..t.end]));
-                }
-            }
-            let fe = buf.len() as u32;
-            let mut tok = Tok {
-                start: t.start,
-                end: t.end,
-                kind: t.kind,
-                fs,
-                fe,
-                alt: None,
-                gap: t.start > prev_end || toks.is_empty(),
-                lex: None,
-                wa: false,
-                clitic: false,
-                so: [0, 0],
-                trigger: digits.is_some(),
-                digits,
-            };
-            prev_end = t.end;
-            if t.kind == TokenKind::Arabic {
-                let f = &buf[fs as usize..fe as usize];
-                // لل / ولل / فلل + stem: the stem with its article.
-                let lil = if f.starts_with("لل") {
-                    Some(4)
-                } else if (f.starts_with("ولل") || f.starts_with("فلل")) && f.len() > 6 {
-                    Some(6)
-                } else {
-                    None
+    /// Reads the tokens of `an`: digit values, lexicon entries (bare, then
+    /// through the clitic readings of [`stripped`], then the restored article)
+    /// and triggers.
+    pub fn new(an: &'a Analysis<'_>) -> Self {
+        let chars = an.chars();
+        let words = &LEX.words;
+        let trig = &*TRIGGER_SET;
+        let allowed = stripped();
+        let toks = an
+            .tokens()
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let digits = (t.kind == TokenKind::Number).then(|| parse_digits(&chars[t.start..t.end]));
+                let mut forms = [if t.kind == TokenKind::Number { "" } else { an.key(i) }, "", "", ""];
+                let mut tok = Tok {
+                    start: t.start,
+                    end: t.end,
+                    kind: t.kind,
+                    forms,
+                    gap: an.gap_before(i),
+                    lex: None,
+                    wa: false,
+                    clitic: false,
+                    trigger: digits.is_some(),
+                    digits,
                 };
-                if let Some(off) = lil {
-                    if f.len() >= off + 4 {
-                        let rest = f[off..].to_string();
-                        let a = buf.len() as u32;
-                        buf.push_str("ال");
-                        buf.push_str(&rest);
-                        tok.alt = Some((a, buf.len() as u32));
+                if t.kind != TokenKind::Arabic {
+                    return tok;
+                }
+                let mut k = 1;
+                for r in &an.readings(i)[1..] {
+                    if r.clitics.contains(Clitics::AL_KEPT) {
+                        forms[3] = an.reading_key(r);
+                    } else if r.clitics.within(allowed) && k < 3 {
+                        forms[k] = an.reading_key(r);
+                        k += 1;
                     }
                 }
-                let f = &buf[fs as usize..fe as usize];
-                let words = &LEX.words;
+                tok.forms = forms;
+                let f = forms[0];
                 if let Some(e) = words.get(f) {
                     tok.lex = Some(*e);
-                } else {
-                    for off in stem_offsets(f) {
-                        if let Some(e) = words.get(&f[off..]) {
-                            tok.lex = Some(*e);
-                            tok.clitic = true;
-                            tok.wa = f.starts_with('و');
-                            break;
-                        }
-                    }
-                    if tok.lex.is_none() {
-                        if let Some((a, b)) = tok.alt {
-                            if let Some(e) = words.get(&buf[a as usize..b as usize]) {
-                                tok.lex = Some(*e);
-                                tok.clitic = true;
-                                tok.wa = f.starts_with('و');
-                            }
-                        }
-                    }
+                } else if let Some(e) = forms[1..].iter().filter(|w| !w.is_empty()).find_map(|w| words.get(*w)) {
+                    tok.lex = Some(*e);
+                    tok.clitic = true;
+                    tok.wa = f.starts_with('و');
                 }
-            }
-            if t.kind == TokenKind::Arabic {
-                let f = &buf[fs as usize..fe as usize];
-                for (k, o) in stem_offsets(f).enumerate() {
-                    tok.so[k] = o as u8;
-                }
-                let trig = &*TRIGGER_SET;
                 tok.trigger = tok.lex.is_some()
                     || (f.len() <= 20 && trig.contains(f))
-                    || stem_offsets(f).any(|o| trig.contains(&f[o..]))
-                    || tok.alt.is_some_and(|(a, b)| trig.contains(&buf[a as usize..b as usize]));
-            }
-            toks.push(tok);
-        }
-        Scan { chars, toks, buf }
+                    || forms[1..].iter().any(|w| !w.is_empty() && trig.contains(*w));
+                tok
+            })
+            .collect();
+        Scan { chars, toks }
     }
 
     pub fn len(&self) -> usize {
         self.toks.len()
     }
 
-    /// The matching form of token `i` ("" past the end).
-    pub fn f(&self, i: usize) -> &str {
-        self.toks.get(i).map(|t| &self.buf[t.fs as usize..t.fe as usize]).unwrap_or("")
+    /// The matching form of token `i` ("" past the end and for digits).
+    pub fn f(&self, i: usize) -> &'a str {
+        self.toks.get(i).map(|t| t.forms[0]).unwrap_or("")
     }
 
     /// The forms of Arabic token `i` to compare: bare, clitic-stripped, article restored.
-    fn cands(&self, i: usize) -> [&str; 4] {
-        let Some(t) = self.toks.get(i) else { return [""; 4] };
-        if t.kind != TokenKind::Arabic {
-            return [""; 4];
+    fn cands(&self, i: usize) -> [&'a str; 4] {
+        match self.toks.get(i) {
+            Some(t) if t.kind == TokenKind::Arabic => t.forms,
+            _ => [""; 4],
         }
-        let f = &self.buf[t.fs as usize..t.fe as usize];
-        let a = if t.so[0] > 0 { &f[t.so[0] as usize..] } else { "" };
-        let b = if t.so[1] > 0 { &f[t.so[1] as usize..] } else { "" };
-        let c = t.alt.map(|(x, y)| &self.buf[x as usize..y as usize]).unwrap_or("");
-        [f, a, b, c]
+    }
+
+    /// The bare form of token `i` and its clitic-stripped stems (not the restored article).
+    pub fn heads(&self, i: usize) -> impl Iterator<Item = &'a str> {
+        let c = self.cands(i);
+        c.into_iter().take(3).enumerate().filter(|(k, w)| *k == 0 || !w.is_empty()).map(|(_, w)| w)
     }
 
     /// True when token `i`, bare or after stripping leading clitics, is `w` (a folded form).
@@ -301,19 +270,4 @@ impl<'a> Scan<'a> {
         }
         &self.chars[self.toks[i - 1].end..self.toks[i].start]
     }
-}
-
-/// Byte offsets of clitic-stripped stems of a folded Arabic word (و/ف, then ب/ل/ك),
-/// leaving at least two letters.
-pub fn stem_offsets(f: &str) -> impl Iterator<Item = usize> + '_ {
-    let mut cs = f.chars();
-    let c0 = cs.next();
-    let c1 = cs.next();
-    let len = f.len() / 2; // Arabic letters are two bytes; an estimate is enough here.
-    let conj = matches!(c0, Some('و' | 'ف'));
-    let prep0 = matches!(c0, Some('ب' | 'ل' | 'ك'));
-    let prep1 = conj && matches!(c1, Some('ب' | 'ل' | 'ك'));
-    let a = if (conj || prep0) && len >= 3 { Some(2) } else { None };
-    let b = if prep1 && len >= 4 { Some(4) } else { None };
-    a.into_iter().chain(b)
 }
