@@ -62,3 +62,9 @@ pub struct Entities {
 pub fn recognise(text: &str, sentences: &[Span], tagged: &[Candidate]) -> Entities {
     recognise::run(text, sentences, tagged)
 }
+
+/// [`recognise`] over the document's [`Analysis`]: its sentences and
+/// headings are the units a name never crosses.
+pub fn recognise_analysis(an: &isnad_text::Analysis<'_>, tagged: &[Candidate]) -> Entities {
+    recognise::run_analysis(an, tagged)
+}

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use isnad_model::{Attribute, Entity, EntityType, Mention, Span};
 use isnad_text::tokens::TokenKind;
+use isnad_text::Analysis;
 
 use crate::gazetteer::{gazetteer, name_key, Entry, Kind, Origin};
 use crate::scan::{hits, tokens, Hit, Tok};
@@ -1241,11 +1242,17 @@ fn nationalities(ctx: &Ctx) -> Vec<Attribute> {
 
 /// See [`crate::recognise`].
 pub(crate) fn run(text: &str, sentences: &[Span], tagged: &[Candidate]) -> Entities {
-    let chars: Vec<char> = text.chars().collect();
-    let toks = tokens(&chars);
+    run_analysis(&Analysis::new(text, sentences, &[]), tagged)
+}
+
+/// See [`crate::recognise_analysis`].
+pub(crate) fn run_analysis(an: &Analysis<'_>, tagged: &[Candidate]) -> Entities {
+    let chars = an.chars();
+    let sentences: Vec<Span> = an.units().iter().map(|u| u.span).collect();
+    let toks = tokens(an);
     let hits = hits(&toks);
     let mut breaks = vec![false; toks.len()];
-    for s in sentences {
+    for s in &sentences {
         let k = toks.partition_point(|t| t.start < s.start);
         if k < breaks.len() {
             breaks[k] = true;
@@ -1258,7 +1265,7 @@ pub(crate) fn run(text: &str, sentences: &[Span], tagged: &[Candidate]) -> Entit
         }
     }
     let n = toks.len();
-    let mut ctx = Ctx { chars: &chars, toks, hits, cover: vec![None; n], ms: Vec::new(), breaks };
+    let mut ctx = Ctx { chars, toks, hits, cover: vec![None; n], ms: Vec::new(), breaks };
     gazetteer_names(&mut ctx);
     epithets(&mut ctx);
     cued_outlets(&mut ctx);

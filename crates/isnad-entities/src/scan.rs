@@ -1,10 +1,11 @@
 //! Tokens with their clitic readings, and gazetteer hits over them.
 
-use isnad_text::fold::{Fold, Folded};
+use isnad_text::analysis::{Clitics, Reading};
 use isnad_text::lexicon::words;
-use isnad_text::tokens::{tokenize_chars, TokenKind};
+use isnad_text::tokens::TokenKind;
+use isnad_text::Analysis;
 
-use crate::gazetteer::{gazetteer, token_key, Walk};
+use crate::gazetteer::{gazetteer, Walk};
 
 /// Longest name in tokens that a gazetteer walk follows.
 const MAX_NAME_TOKENS: usize = 9;
@@ -49,50 +50,41 @@ impl Tok {
     }
 }
 
-/// Clitic readings of an Arabic word from its folded chars: the bare word,
-/// then و/ف, then ب/ل (and لل read as ل + ال), each leaving a stem of at
-/// least three letters. ك is left out: `كبيرا` is far more often a word than
-/// ك + a name.
-fn arabic_forms(folded: &Folded) -> Vec<Form> {
-    let f: Vec<char> = folded.text.chars().collect();
-    let mut out = vec![Form { skip: 0, key: folded.text.clone() }];
-    let n = f.len();
-    let orig = |k: usize| folded.origin[k];
-    let mut bases = vec![0usize];
-    if n >= 4 && matches!(f[0], 'و' | 'ف') {
-        out.push(Form { skip: orig(1), key: f[1..].iter().collect() });
-        bases.push(1);
+/// The clitics entity matching sees through: و/ف, then ب/ل (and لل read as
+/// ل + ال), each leaving a stem of at least three letters. ك is left out:
+/// `كبيرا` is far more often a word than ك + a name; so are the bare article
+/// and the future marker.
+fn name_reading(r: &Reading, key: &str) -> bool {
+    let allowed = Clitics::WA | Clitics::FA | Clitics::BI | Clitics::LI | Clitics::AL_KEPT;
+    if r.clitics.is_empty() || !r.clitics.within(allowed) || r.letters < 3 {
+        return false;
     }
-    for base in bases {
-        if n < base + 4 {
-            continue;
-        }
-        if f[base] == 'ل' && f[base + 1] == 'ل' {
-            let mut key = String::from("ال");
-            key.extend(&f[base + 2..]);
-            out.push(Form { skip: orig(base + 1), key });
-        } else if matches!(f[base], 'ب' | 'ل') {
-            out.push(Form { skip: orig(base + 1), key: f[base + 1..].iter().collect() });
-        }
-    }
-    out
+    // After لل only the restored article is a reading (not ل + a stem in ل).
+    !(r.clitics.contains(Clitics::LI) && !r.clitics.contains(Clitics::AL_KEPT) && key.starts_with('ل'))
 }
 
-/// Tokenizes `chars` and computes every token's readings.
-pub(crate) fn tokens(chars: &[char]) -> Vec<Tok> {
+/// Every token of the document's analysis with its name readings.
+pub(crate) fn tokens(an: &Analysis<'_>) -> Vec<Tok> {
     let lex = words();
-    tokenize_chars(chars)
-        .into_iter()
-        .map(|t| {
-            let s: String = chars[t.start..t.end].iter().collect();
+    an.tokens()
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
             let (forms, ortho, zipf) = match t.kind {
                 TokenKind::Arabic => {
-                    let folded = Folded::new(&s, Fold::Letters);
-                    let ortho = isnad_text::fold::fold(&s, Fold::Orthographic);
+                    let forms = an
+                        .readings(i)
+                        .iter()
+                        .enumerate()
+                        .filter(|(k, r)| *k == 0 || name_reading(r, an.reading_key(r)))
+                        .map(|(_, r)| Form { skip: r.skip as usize, key: an.reading_key(r).to_string() })
+                        .collect();
+                    let ortho = an.ortho(i).to_string();
                     let zipf = lex.zipf(&ortho).unwrap_or(0);
-                    (arabic_forms(&folded), ortho, zipf)
+                    (forms, ortho, zipf)
                 }
-                kind => (vec![Form { skip: 0, key: token_key(&s, kind) }], s, 0),
+                TokenKind::Latin => (vec![Form { skip: 0, key: an.key(i).to_lowercase() }], an.surface(i), 0),
+                _ => (vec![Form { skip: 0, key: an.key(i).to_string() }], an.surface(i), 0),
             };
             Tok { start: t.start, end: t.end, kind: t.kind, forms, ortho, zipf }
         })
@@ -138,8 +130,7 @@ mod tests {
     use super::*;
 
     fn keys(word: &str) -> Vec<(usize, String)> {
-        let chars: Vec<char> = word.chars().collect();
-        tokens(&chars)[0].forms.iter().map(|f| (f.skip, f.key.clone())).collect()
+        tokens(&Analysis::new(word, &[], &[]))[0].forms.iter().map(|f| (f.skip, f.key.clone())).collect()
     }
 
     #[test]
@@ -157,8 +148,7 @@ mod tests {
 
     #[test]
     fn hits_follow_multiword_names() {
-        let chars: Vec<char> = "وصل إلى قطاع غزة أمس".chars().collect();
-        let toks = tokens(&chars);
+        let toks = tokens(&Analysis::new("وصل إلى قطاع غزة أمس", &[], &[]));
         let h = hits(&toks);
         assert!(h[2].iter().any(|h| h.end == 4));
     }

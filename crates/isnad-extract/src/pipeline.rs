@@ -64,15 +64,12 @@ impl Extractor {
 
         let analysis = Analysis::new(&cleaned.text, &spans, &heading_spans);
         let quantities = isnad_quantity::extract_analysis(&analysis, meta.published.as_deref());
-        // Headings name entities too: give them to the recogniser with the sentences.
-        let mut units = spans.clone();
-        units.extend(heading_spans.iter().copied());
-        units.sort();
         let candidates = match self.tagger {
             Some(t) => tag_candidates(t, &analysis),
             None => Vec::new(),
         };
-        let entities = isnad_entities::recognise(&cleaned.text, &units, &candidates);
+        // Headings name entities too: the analysis units hold both.
+        let entities = isnad_entities::recognise_analysis(&analysis, &candidates);
 
         let n = spans.len();
         let sentences = spans
