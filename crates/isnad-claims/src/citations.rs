@@ -13,7 +13,7 @@
 
 use isnad_model::{Citation, Document, EntityType, Figure, Quote};
 
-use crate::context::{is_word, Ctx};
+use crate::context::{is_word, with_document, Ctx};
 use crate::text::{in_lex, is_quote_mark, slice};
 
 /// Prepositional cues: the outlet follows (`بحسب`, `وفقا لـ`, `نقلا عن`).
@@ -107,14 +107,18 @@ const VIA_STOP: &[&str] = &[
 
 /// Finds the citations of a document, in text order.
 pub fn citations(doc: &Document) -> Vec<Citation> {
-    let ctx = Ctx::new(doc);
+    with_document(doc, find)
+}
+
+/// [`citations`] over the document's context.
+pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Citation> {
     let mut out = Vec::new();
     for &unit in &ctx.units {
         let first = ctx.token_at_or_after(unit.0);
         let last = ctx.tokens_before(unit.1);
         let mut i = first;
         while i < last {
-            match citation_at(&ctx, i, last) {
+            match citation_at(ctx, i, last) {
                 Some((c, next)) => {
                     out.push(c);
                     i = next;
@@ -186,8 +190,8 @@ fn citation_at(ctx: &Ctx, i: usize, last: usize) -> Option<(Citation, usize)> {
     let c = Citation {
         start,
         end,
-        surface: slice(&ctx.chars, start, end),
-        cue: slice(&ctx.chars, ctx.tokens[i].start, ctx.tokens[i].end),
+        surface: slice(ctx.chars, start, end),
+        cue: slice(ctx.chars, ctx.tokens[i].start, ctx.tokens[i].end),
         outlet,
         via,
     };
@@ -339,10 +343,16 @@ fn previous_outlet(ctx: &Ctx, pos: usize) -> Option<Option<String>> {
 /// continuing with a definite outlet noun (`وأضافت الصحيفة`) links its facts
 /// to the last citation of that outlet kind.
 pub fn link(doc: &Document, citations: &[Citation], figures: &mut [Figure], quotes: &mut [Quote]) {
+    if !citations.is_empty() {
+        with_document(doc, |ctx| link_in(ctx, citations, figures, quotes));
+    }
+}
+
+/// [`link`] over the document's context.
+pub(crate) fn link_in(ctx: &Ctx<'_>, citations: &[Citation], figures: &mut [Figure], quotes: &mut [Quote]) {
     if citations.is_empty() {
         return;
     }
-    let ctx = Ctx::new(doc);
     let unit_citation = |pos: usize| -> Option<usize> {
         let unit = ctx.unit_of(pos);
         let in_unit: Vec<usize> =

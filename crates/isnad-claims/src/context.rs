@@ -1,6 +1,7 @@
 //! Per-document context shared by the figure and quote finders.
 
-use isnad_model::{Document, EntityType};
+use isnad_model::{Attribute, DateMention, Document, Duration, Entity, EntityType, Number, Span};
+use isnad_text::Analysis;
 
 use crate::model::Source;
 use crate::text::{in_lex, is_punct, normalize, slice, tokenize, Token};
@@ -21,10 +22,46 @@ const ANONYMOUS: &[&str] = &[
     "مطلعون",
 ];
 
-/// The cleaned text as chars, its tokens and its sentence bounds.
+/// What the claim finders read: the document's analysis and its finished
+/// quantity and entity layers.
+#[derive(Debug, Clone, Copy)]
+pub struct Layers<'a> {
+    /// The analysis of the cleaned text (chars, tokens, sentences, headings).
+    pub analysis: &'a Analysis<'a>,
+    /// Numbers, in text order.
+    pub numbers: &'a [Number],
+    /// Dates, in text order.
+    pub dates: &'a [DateMention],
+    /// Durations, in text order.
+    pub durations: &'a [Duration],
+    /// Entities with their mentions and roles.
+    pub entities: &'a [Entity],
+    /// Nationality adjectives.
+    pub nationalities: &'a [Attribute],
+}
+
+/// Builds the analysis and layers of a finished document and runs `f` over its context.
+pub(crate) fn with_document<R>(doc: &Document, f: impl FnOnce(&Ctx<'_>) -> R) -> R {
+    let sentences: Vec<Span> = doc.sentences.iter().map(|s| Span::new(s.start, s.end)).collect();
+    let headings: Vec<Span> = doc.headings.iter().map(|h| Span::new(h.start, h.end)).collect();
+    let analysis = Analysis::new(&doc.text, &sentences, &headings);
+    let layers = Layers {
+        analysis: &analysis,
+        numbers: doc.numbers.as_deref().unwrap_or(&[]),
+        dates: doc.dates.as_deref().unwrap_or(&[]),
+        durations: doc.durations.as_deref().unwrap_or(&[]),
+        entities: doc.entities.as_deref().unwrap_or(&[]),
+        nationalities: doc.nationalities.as_deref().unwrap_or(&[]),
+    };
+    f(&Ctx::new(&layers))
+}
+
+/// The per-document context of every claim finder, built once: the chars,
+/// the claim tokens, the sentence and heading bounds and the entity mentions.
 pub(crate) struct Ctx<'a> {
-    pub doc: &'a Document,
-    pub chars: Vec<char>,
+    /// The layers read.
+    pub layers: Layers<'a>,
+    pub chars: &'a [char],
     pub tokens: Vec<Token>,
     /// Sentence (and heading) bounds, sorted.
     pub units: Vec<(usize, usize)>,
@@ -35,19 +72,18 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(doc: &'a Document) -> Self {
-        let chars: Vec<char> = doc.text.chars().collect();
-        let tokens = tokenize(&chars);
-        let mut units: Vec<(usize, usize)> = doc.sentences.iter().map(|s| (s.start, s.end)).collect();
-        units.extend(doc.headings.iter().map(|h| (h.start, h.end)));
+    pub fn new(layers: &Layers<'a>) -> Self {
+        let chars = layers.analysis.chars();
+        let tokens = tokenize(chars);
+        let mut units: Vec<(usize, usize)> =
+            layers.analysis.units().iter().map(|u| (u.span.start, u.span.end)).collect();
         if units.is_empty() {
             units.push((0, chars.len()));
         }
         units.sort_unstable();
-        let mut ments: Vec<(usize, usize, &'a str, EntityType)> = doc
+        let mut ments: Vec<(usize, usize, &'a str, EntityType)> = layers
             .entities
             .iter()
-            .flatten()
             .flat_map(|e| e.mentions.iter().map(move |m| (m.start, m.end, e.id.as_str(), e.entity_type)))
             .collect();
         ments.sort_by_key(|m| (m.0, m.1));
@@ -58,7 +94,7 @@ impl<'a> Ctx<'a> {
                 Some(*m)
             })
             .collect();
-        Ctx { doc, chars, tokens, units, reach, ments }
+        Ctx { layers: *layers, chars, tokens, units, reach, ments }
     }
 
     /// The sentence or heading holding char `pos` (the earliest-starting one
@@ -114,21 +150,20 @@ impl<'a> Ctx<'a> {
     pub fn source(&self, start: usize, end: usize) -> Source {
         let entity = self.mentions().find(|m| m.0 < end && start < m.1).map(|m| m.2.to_string()).or_else(|| {
             // A role phrase (`رئيس الوزراء القطري`) names the person who holds it.
-            let f = fold(&slice(&self.chars, start, end));
+            let f = fold(&slice(self.chars, start, end));
             if f.split(' ').count() < 2 {
                 return None;
             }
             let holders: Vec<&str> = self
-                .doc
+                .layers
                 .entities
                 .iter()
-                .flatten()
                 .filter(|e| e.roles.iter().any(|r| fold(r) == f))
                 .map(|e| e.id.as_str())
                 .collect();
             (holders.len() == 1).then(|| holders[0].to_string())
         });
-        let surface = slice(&self.chars, start, end);
+        let surface = slice(self.chars, start, end);
         let first = normalize(surface.split_whitespace().next().unwrap_or(""));
         let anonymous = entity.is_none() && in_lex(&first, ANONYMOUS);
         Source { start, end, surface, entity, anonymous }

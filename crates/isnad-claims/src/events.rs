@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use isnad_model::{Document, EntityType, Event, EventKind, Figure, What};
 
-use crate::context::Ctx;
+use crate::context::{with_document, Ctx};
 use crate::text::{in_lex, slice, stems};
 
 /// Trigger stems per kind, in priority order within a sentence.
@@ -89,10 +89,14 @@ const WEAK_MEETING: &[&str] = &["محادثات", "مباحثات", "مفاوض�
 /// Finds the events of a document. `figures` are the document's figures (for
 /// the indices events carry).
 pub fn events(doc: &Document, figures: &[Figure]) -> Vec<Event> {
-    let ctx = Ctx::new(doc);
-    let dates = doc.dates.as_deref().unwrap_or(&[]);
+    with_document(doc, |ctx| find(ctx, figures))
+}
+
+/// [`events`] over the document's context.
+pub(crate) fn find(ctx: &Ctx<'_>, figures: &[Figure]) -> Vec<Event> {
+    let dates = ctx.layers.dates;
     let mut out = Vec::new();
-    for (si, s) in doc.sentences.iter().enumerate() {
+    for (si, s) in ctx.layers.analysis.sentences().iter().enumerate() {
         let first = ctx.token_at_or_after(s.start);
         let last = ctx.tokens_before(s.end);
         let mut kinds_seen: Vec<EventKind> = Vec::new();
@@ -100,11 +104,11 @@ pub fn events(doc: &Document, figures: &[Figure]) -> Vec<Event> {
         let mut mentions: Option<Vec<(usize, usize, String, EntityType)>> = None;
         let mut k = first;
         while k < last {
-            let Some((kind, len)) = trigger_at(&ctx, k, last) else {
+            let Some((kind, len)) = trigger_at(ctx, k, last) else {
                 k += 1;
                 continue;
             };
-            let kind = if kind == EventKind::Agreement { agreement_or_proposal(&ctx, k, first) } else { kind };
+            let kind = if kind == EventKind::Agreement { agreement_or_proposal(ctx, k, first) } else { kind };
             let (t_start, t_end) = (ctx.tokens[k].start, ctx.tokens[k + len - 1].end);
             let next = k + len;
             if kinds_seen.contains(&kind) {
@@ -144,7 +148,7 @@ pub fn events(doc: &Document, figures: &[Figure]) -> Vec<Event> {
                 .iter()
                 .filter(|m| m.3 == EntityType::Place)
                 .find(|m| {
-                    let before = slice(&ctx.chars, m.0.saturating_sub(3), m.0);
+                    let before = slice(ctx.chars, m.0.saturating_sub(3), m.0);
                     let tok = ctx.token_at_or_after(m.0);
                     let glued = ctx.tokens.get(tok).is_some_and(|t| t.start == m.0 && t.norm.starts_with('ب'));
                     before.trim_end().ends_with("في") || glued || (m.0 >= t_end && m.0 <= t_end + 1)
@@ -172,13 +176,13 @@ pub fn events(doc: &Document, figures: &[Figure]) -> Vec<Event> {
                 .filter(|(_, f)| f.start >= s.start && f.end <= s.end && fits(kind, f.what))
                 .map(|(i, _)| i)
                 .collect();
-            let negated = negated_at(&ctx, k, first);
+            let negated = negated_at(ctx, k, first);
             kinds_seen.push(kind);
             out.push(Event {
                 kind,
                 start: t_start,
                 end: t_end,
-                surface: slice(&ctx.chars, t_start, t_end),
+                surface: slice(ctx.chars, t_start, t_end),
                 sentence: si,
                 participants,
                 place,

@@ -2,7 +2,7 @@
 
 use isnad_model::{DateMention, Document, EntityType, Grain, NumberKind};
 
-use crate::context::{is_word, Ctx};
+use crate::context::{is_word, with_document, Ctx};
 use crate::model::{Figure, Modality, Source, What};
 use crate::text::{in_lex, slice};
 
@@ -245,7 +245,7 @@ fn as_of(ctx: &Ctx, dates: &[DateMention], unit: (usize, usize), start: usize, e
     let dates = &dates[dates.partition_point(|d| d.start < unit.0)..dates.partition_point(|d| d.start < unit.1)];
     let in_unit = |d: &&DateMention| d.start >= unit.0 && d.end <= unit.1 && d.resolved;
     if let Some(d) =
-        dates.iter().filter(in_unit).find(|d| slice(&ctx.chars, d.start.saturating_sub(5), d.start).contains("حتى"))
+        dates.iter().filter(in_unit).find(|d| slice(ctx.chars, d.start.saturating_sub(5), d.start).contains("حتى"))
     {
         return Some(d.value.clone());
     }
@@ -264,10 +264,14 @@ fn as_of(ctx: &Ctx, dates: &[DateMention], unit: (usize, usize), start: usize, e
 
 /// Finds the figures of a document: its numbers tied to what they count.
 pub fn figures(doc: &Document) -> Vec<Figure> {
-    let Some(numbers) = doc.numbers.as_ref() else { return Vec::new() };
-    let ctx = Ctx::new(doc);
+    with_document(doc, find)
+}
+
+/// [`figures`] over the document's context.
+pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Figure> {
+    let numbers = ctx.layers.numbers;
     // Dates by start, for binary searches (the extractor gives them in text order).
-    let mut dates: Vec<DateMention> = doc.dates.as_deref().unwrap_or(&[]).to_vec();
+    let mut dates: Vec<DateMention> = ctx.layers.dates.to_vec();
     if !dates.windows(2).all(|w| w[0].start <= w[1].start) {
         dates.sort_by_key(|d| d.start);
     }
@@ -322,10 +326,10 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
             || local.contains("سجن")
             || before.iter().any(|&k| ctx.norm(k).contains("سجون") || ctx.norm(k).contains("سجن"));
         let gaza_context = local.contains("غزه");
-        let nationality = doc
+        let nationality = ctx
+            .layers
             .nationalities
             .iter()
-            .flatten()
             .find(|a| a.start >= n.end && a.start <= prev_end.max(n.end) + 1)
             .map(|a| a.country_code.as_str());
         let truce_tok = if n.unit.is_some() {
@@ -399,10 +403,10 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
         }
         let (mut start, mut end) = (n.start, n.end);
         // A duration or a nationality right after the number belongs to it.
-        if let Some(d) = doc.durations.iter().flatten().find(|d| d.start <= n.start && n.end <= d.end) {
+        if let Some(d) = ctx.layers.durations.iter().find(|d| d.start <= n.start && n.end <= d.end) {
             end = end.max(d.end);
         }
-        if let Some(a) = doc.nationalities.iter().flatten().find(|a| a.start > end && a.start <= end + 1 + 12) {
+        if let Some(a) = ctx.layers.nationalities.iter().find(|a| a.start > end && a.start <= end + 1 + 12) {
             if !ctx.punct_between(end, a.start) && ctx.tokens_before(a.start) <= ctx.token_at_or_after(end) + 1 {
                 end = a.end;
             }
@@ -413,13 +417,13 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
             start = start.min(t.start);
             end = end.max(t.end);
             if !truce {
-                counted = Some(slice(&ctx.chars, t.start, t.end));
+                counted = Some(slice(ctx.chars, t.start, t.end));
             }
         }
-        let place = place_of(&ctx, unit, start, end);
-        let as_of = as_of(&ctx, dates, unit, start, end);
+        let place = place_of(ctx, unit, start, end);
+        let as_of = as_of(ctx, dates, unit, start, end);
         // Attribution: the nearest in the sentence; verb cues only cover what follows them.
-        let source = attributions(&ctx, unit)
+        let source = attributions(ctx, unit)
             .into_iter()
             .filter(|a| !(a.verb && a.cue_start > start))
             .filter(|a| a.verb || a.leading || a.cue_start > start)
@@ -449,7 +453,7 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
         out.push(Figure {
             start,
             end,
-            surface: slice(&ctx.chars, start, end),
+            surface: slice(ctx.chars, start, end),
             number: idx,
             value: n.value,
             low: n.low,

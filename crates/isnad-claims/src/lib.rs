@@ -11,7 +11,7 @@ mod score;
 mod text;
 
 pub use citations::{citations, link as link_citations};
-pub use context::fold;
+pub use context::{fold, Layers};
 pub use events::events;
 pub use figures::figures;
 pub use isnad_model::{Figure, Modality, Quote, Source, What};
@@ -21,6 +21,34 @@ pub mod model {
     pub use isnad_model::{Figure, Modality, Quote, Source, What};
 }
 pub use quotes::quotes;
+
+use isnad_model::{Citation, Event};
+
+/// The claims of one document.
+#[derive(Debug, Clone, Default)]
+pub struct Claims {
+    /// Figures, in text order, linked to their citations.
+    pub figures: Vec<Figure>,
+    /// Quotes, in text order, linked to their citations.
+    pub quotes: Vec<Quote>,
+    /// Citations of outlets and documents.
+    pub citations: Vec<Citation>,
+    /// Events, with the indices of their figures.
+    pub events: Vec<Event>,
+}
+
+/// Finds every claim of a document over one shared context: figures, then
+/// quotes, then citations (linked to the figures and quotes they source), then
+/// events.
+pub fn extract(layers: &Layers<'_>) -> Claims {
+    let ctx = context::Ctx::new(layers);
+    let mut figures = figures::find(&ctx);
+    let mut quotes = quotes::find(&ctx);
+    let citations = citations::find(&ctx);
+    citations::link_in(&ctx, &citations, &mut figures, &mut quotes);
+    let events = events::find(&ctx, &figures);
+    Claims { figures, quotes, citations, events }
+}
 pub use score::{score_citations, score_events, score_seed, Prf, ScoreCounts};
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use isnad_model::Document;
 
-use crate::context::{fold, Ctx};
+use crate::context::{fold, with_document, Ctx};
 use crate::model::{Quote, Source};
 use crate::text::{is_quote_mark, normalize, slice, stems};
 
@@ -85,7 +85,7 @@ fn short_title(ctx: &Ctx, open: usize, limit: usize) -> Option<usize> {
     let close = closing(ctx.chars[open]);
     let rel = ctx.chars.get(open + 1..limit)?.iter().position(|&c| c == close)?;
     let after = open + 1 + rel + 1;
-    let inner = slice(&ctx.chars, open + 1, after - 1);
+    let inner = slice(ctx.chars, open + 1, after - 1);
     if inner.split_whitespace().count() > 3 {
         return None;
     }
@@ -121,7 +121,11 @@ fn is_anaphor(s: &Source, previous: &Source) -> bool {
 
 /// Finds direct quotes and reported speech.
 pub fn quotes(doc: &Document) -> Vec<Quote> {
-    let ctx = Ctx::new(doc);
+    with_document(doc, find)
+}
+
+/// [`quotes`] over the document's context.
+pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     let mut resume = 0usize;
     let mut i = 0;
@@ -134,7 +138,7 @@ pub fn quotes(doc: &Document) -> Vec<Quote> {
             i += 1;
             continue;
         };
-        match quote_at(&ctx, i, cue, out.last().and_then(|q| q.speaker.clone())) {
+        match quote_at(ctx, i, cue, out.last().and_then(|q| q.speaker.clone())) {
             Some(q) => {
                 resume = q.end;
                 out.push(q);
@@ -271,7 +275,7 @@ fn quote_at(ctx: &Ctx, i: usize, cue: &'static str, previous: Option<Source>) ->
     Some(Quote {
         start: cue_tok.start,
         end,
-        surface: slice(&ctx.chars, cue_tok.start, end),
+        surface: slice(ctx.chars, cue_tok.start, end),
         speaker,
         cue: cue.to_string(),
         cue_start: cue_tok.start,

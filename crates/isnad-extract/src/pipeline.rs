@@ -71,13 +71,22 @@ impl Extractor {
         // Headings name entities too: the analysis units hold both.
         let entities = isnad_entities::recognise_analysis(&analysis, &candidates);
 
+        // Claims read the finished layers: numbers, dates, entities, nationalities.
+        let claims = isnad_claims::extract(&isnad_claims::Layers {
+            analysis: &analysis,
+            numbers: &quantities.numbers,
+            dates: &quantities.dates,
+            durations: &quantities.durations,
+            entities: &entities.entities,
+            nationalities: &entities.nationalities,
+        });
         let n = spans.len();
         let sentences = spans
             .into_iter()
             .enumerate()
             .map(|(i, s)| Sentence { start: s.start, end: s.end, incomplete: cleaned.truncated && i + 1 == n })
             .collect();
-        let mut doc = Document {
+        Document {
             schema: SCHEMA.to_string(),
             id: Document::content_id(&raw),
             meta,
@@ -97,22 +106,11 @@ impl Extractor {
             durations: Some(quantities.durations),
             entities: Some(entities.entities),
             nationalities: Some(entities.nationalities),
-            figures: None,
-            quotes: None,
-            citations: None,
-            events: None,
-        };
-        // Claims read the finished layers: numbers, dates, entities, nationalities.
-        let mut figures = isnad_claims::figures(&doc);
-        let mut quotes = isnad_claims::quotes(&doc);
-        let citations = isnad_claims::citations(&doc);
-        isnad_claims::link_citations(&doc, &citations, &mut figures, &mut quotes);
-        let events = isnad_claims::events(&doc, &figures);
-        doc.figures = Some(figures);
-        doc.events = Some(events);
-        doc.quotes = Some(quotes);
-        doc.citations = Some(citations);
-        doc
+            figures: Some(claims.figures),
+            quotes: Some(claims.quotes),
+            citations: Some(claims.citations),
+            events: Some(claims.events),
+        }
     }
 }
 
