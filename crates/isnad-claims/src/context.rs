@@ -1,6 +1,7 @@
 //! Per-document context shared by the figure and quote finders.
 
 use isnad_model::{Attribute, DateMention, Document, Duration, Entity, EntityType, Number, Span};
+use isnad_text::analysis::{any_reading, Clitics};
 use isnad_text::Analysis;
 
 use crate::model::Source;
@@ -180,23 +181,23 @@ pub(crate) fn is_word(norm: &str, words: &[&str]) -> bool {
     words.contains(&norm) || in_lex(norm, words)
 }
 
-/// Normalizes a string for comparison: folded letters, no leading clitics, single spaces.
+/// Normalizes a string for comparison: [`Fold::Letters`] words, each read
+/// without its leading و/ب/ل and article (the deepest such canonical reading,
+/// [`any_reading`]), joined by single spaces.
 pub fn fold(s: &str) -> String {
     let n = normalize(s);
-    let words: Vec<&str> = n.split(|c: char| c.is_whitespace() || is_punct(c)).filter(|w| !w.is_empty()).collect();
-    words
-        .iter()
+    let allowed = Clitics::WA | Clitics::BI | Clitics::LI | Clitics::AL;
+    n.split(|c: char| c.is_whitespace() || is_punct(c))
+        .filter(|w| !w.is_empty())
         .map(|w| {
-            let mut w = *w;
-            for p in ["وال", "بال", "لل", "ال", "و", "ب", "ل"] {
-                if let Some(r) = w.strip_prefix(p) {
-                    if r.chars().count() >= 2 {
-                        w = r;
-                        break;
-                    }
+            let mut best = w;
+            any_reading(w, &mut |c, stem| {
+                if c.within(allowed) && stem.len() < best.len() && w.ends_with(stem) {
+                    best = &w[w.len() - stem.len()..];
                 }
-            }
-            w.to_string()
+                false
+            });
+            best
         })
         .collect::<Vec<_>>()
         .join(" ")

@@ -360,6 +360,35 @@ pub(crate) fn proclitic_splits(f: &[char], folded: bool) -> Vec<(Clitics, usize,
     out
 }
 
+/// The clitics of a restored-article reading (`لل` as ل + ال) when the article
+/// is read off too: the stem without it.
+fn consumed(restored: Clitics) -> Clitics {
+    Clitics((restored.0 & !Clitics::AL_KEPT.0) | Clitics::AL.0)
+}
+
+/// Calls `f` with each reading of the folded word `key` (the bare word first,
+/// then the readings [`Analysis::readings`] gives a token) and its stem, until
+/// `f` returns true; returns whether it did. For strings outside the text,
+/// such as a phrase from another layer.
+pub fn any_reading(key: &str, f: &mut dyn FnMut(Clitics, &str) -> bool) -> bool {
+    if f(Clitics::NONE, key) {
+        return true;
+    }
+    let chars: Vec<char> = key.chars().collect();
+    let byte_at = |k: usize| -> usize { chars[..k].iter().map(|c| c.len_utf8()).sum() };
+    for (clitics, at, restored) in proclitic_splits(&chars, true) {
+        if restored {
+            let with_article = format!("ال{}", &key[byte_at(at)..]);
+            if f(clitics, &with_article) || f(consumed(clitics), &key[byte_at(at)..]) {
+                return true;
+            }
+        } else if f(clitics, &key[byte_at(at)..]) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Appends the proclitic readings of a folded Arabic word (`f`, with
 /// `origin[k]` the surface char of folded char `k`) after its bare reading.
 fn clitic_readings(f: &[char], origin: &[u32], key_start: u32, buf: &mut String, out: &mut Vec<Reading>) {
@@ -374,6 +403,13 @@ fn clitic_readings(f: &[char], origin: &[u32], key_start: u32, buf: &mut String,
             buf.extend(&f[at..]);
             // The second ل of لل stands for the article's ل.
             out.push(Reading { clitics, skip: origin[at - 1], letters: letters + 2, key: (s, buf.len() as u32) });
+            // ...or the article is read off with the preposition: the bare stem.
+            out.push(Reading {
+                clitics: consumed(clitics),
+                skip: origin[at],
+                letters,
+                key: (key_start + byte_at(at), key_start + key_len),
+            });
         } else {
             out.push(Reading {
                 clitics,
@@ -417,6 +453,7 @@ mod tests {
         assert!(r.contains(&(Clitics::WA | Clitics::AL, 3, "ولايات".into())));
         let r = readings("للقطاع");
         assert!(r.contains(&(Clitics::LI | Clitics::AL_KEPT, 1, "القطاع".into())));
+        assert!(r.contains(&(Clitics::LI | Clitics::AL, 2, "قطاع".into())));
         assert!(r.contains(&(Clitics::LI, 1, "لقطاع".into())));
         let r = readings("وبالدوحة");
         assert!(r.contains(&(Clitics::WA | Clitics::BI | Clitics::AL, 4, "دوحه".into())));
@@ -443,6 +480,23 @@ mod tests {
         assert_eq!(kinds, [UnitKind::Heading, UnitKind::Sentence, UnitKind::Sentence]);
         let words: Vec<String> = a.units()[1].tokens.clone().map(|i| a.surface(i)).collect();
         assert_eq!(words, ["جملة", "أولى", "."]);
+    }
+
+    #[test]
+    fn string_readings_match_token_readings() {
+        for word in ["وللمعتقلين", "بالدوحة", "سيعود", "كتب", "فلسطين", "للأسرى"] {
+            let a = Analysis::new(word, &[], &[]);
+            let from_tokens: Vec<(Clitics, String)> =
+                a.readings(0).iter().map(|r| (r.clitics, a.reading_key(r).to_string())).collect();
+            let mut from_string = Vec::new();
+            any_reading(a.key(0), &mut |c, k| {
+                from_string.push((c, k.to_string()));
+                false
+            });
+            assert_eq!(from_tokens, from_string, "{word}");
+        }
+        assert!(any_reading("وللمعتقلين", &mut |c, k| c == Clitics::WA | Clitics::LI | Clitics::AL
+            && k == "معتقلين"));
     }
 
     #[test]
