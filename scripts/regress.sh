@@ -41,6 +41,9 @@ def load(p):
     out = {}
     for line in open(p):
         d = json.loads(line)
+        # The sample lives in OUT_DIR: compare sources without their directory.
+        if "source" in d:
+            d["source"] = d["source"].rsplit("/", 1)[-1]
         out[d.get("record_id") or d["source"]] = d
     return out
 a, b = load(sys.argv[1]), load(sys.argv[2])

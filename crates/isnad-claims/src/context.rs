@@ -2,10 +2,11 @@
 
 use isnad_model::{Attribute, DateMention, Document, Duration, Entity, EntityType, Number, Span};
 use isnad_text::analysis::{any_reading, Clitics};
+use isnad_text::tokens::TokenKind;
 use isnad_text::Analysis;
 
 use crate::model::Source;
-use crate::text::{in_lex, is_punct, normalize, slice, tokenize, Token};
+use crate::text::{in_lex, is_punct, normalize, slice, Token};
 
 /// Words that start an anonymous source.
 const ANONYMOUS: &[&str] = &[
@@ -75,7 +76,7 @@ pub(crate) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub fn new(layers: &Layers<'a>) -> Self {
         let chars = layers.analysis.chars();
-        let tokens = tokenize(chars);
+        let tokens = claim_words(layers.analysis);
         let mut units: Vec<(usize, usize)> =
             layers.analysis.units().iter().map(|u| (u.span.start, u.span.end)).collect();
         if units.is_empty() {
@@ -176,6 +177,32 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The words claims read, from the analysis tokens: a run of tokens with no
+/// space between them and no phrase punctuation ([`is_punct`]) is one word
+/// (`2023م`, `50%`, `1,200`), its key the tokens' keys joined.
+fn claim_words(an: &Analysis<'_>) -> Vec<Token> {
+    let toks = an.tokens();
+    let chars = an.chars();
+    let phrase_punct = |k: usize| toks[k].kind == TokenKind::Punct && is_punct(chars[toks[k].start]);
+    let mut out = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        if phrase_punct(i) {
+            i += 1;
+            continue;
+        }
+        let mut norm = an.key(i).to_string();
+        let mut j = i + 1;
+        while j < toks.len() && !an.gap_before(j) && !phrase_punct(j) {
+            norm.push_str(an.key(j));
+            j += 1;
+        }
+        out.push(Token { start: toks[i].start, end: toks[j - 1].end, norm });
+        i = j;
+    }
+    out
+}
+
 /// True when the normalized word is one of `words` once clitics are removed.
 pub(crate) fn is_word(norm: &str, words: &[&str]) -> bool {
     words.contains(&norm) || in_lex(norm, words)
@@ -201,4 +228,21 @@ pub fn fold(s: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claim_words_join_glued_tokens_and_skip_phrase_punctuation() {
+        let text = "أُفرج عن 1,200 أسير «في 2023م»، وارتفعت 50% تقريبا.";
+        let an = Analysis::new(text, &[], &[]);
+        let words: Vec<(String, String)> =
+            claim_words(&an).into_iter().map(|t| (slice(an.chars(), t.start, t.end), t.norm)).collect();
+        let surfaces: Vec<&str> = words.iter().map(|w| w.0.as_str()).collect();
+        assert_eq!(surfaces, ["أُفرج", "عن", "1,200", "أسير", "في", "2023م", "وارتفعت", "50%", "تقريبا"]);
+        assert_eq!(words[0].1, "افرج");
+        assert_eq!(words[5].1, "2023م");
+    }
 }

@@ -262,6 +262,12 @@ fn as_of(ctx: &Ctx, dates: &[DateMention], unit: (usize, usize), start: usize, e
         .map(|d| d.value.clone())
 }
 
+/// True when a percentage overlaps `[start, end)` (`numbers` in text order).
+fn percent_within(numbers: &[isnad_model::Number], start: usize, end: usize) -> bool {
+    let k = numbers.partition_point(|m| m.end <= start);
+    numbers.get(k).is_some_and(|m| m.start < end && m.kind == NumberKind::Percent)
+}
+
 /// Finds the figures of a document: its numbers tied to what they count.
 pub fn figures(doc: &Document) -> Vec<Figure> {
     with_document(doc, find)
@@ -305,7 +311,10 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Figure> {
         let mut before = Vec::new();
         let mut next_start = n.start;
         for k in (first.max(before0.saturating_sub(6))..before0).rev() {
-            if ctx.punct_between(ctx.tokens[k].end, next_start) {
+            // Punctuation, or a percentage (the noun beyond it is what the percentage is of), ends the window.
+            if ctx.punct_between(ctx.tokens[k].end, next_start)
+                || percent_within(numbers, ctx.tokens[k].start, ctx.tokens[k].end)
+            {
                 break;
             }
             before.push(k);
@@ -601,6 +610,13 @@ mod more_tests {
         let figs = figures(&d);
         assert!(figs.iter().any(|f| f.value == 80.0 && f.what == What::HostagesHeld));
         assert!(figs.iter().any(|f| f.value == 3000.0 && f.what == What::PrisonersHeld));
+    }
+
+    #[test]
+    fn a_percentage_ends_the_look_back_for_what_is_counted() {
+        let d = doc("تضاعف عدد سكان القرى بنسبة 12.5% في الأعوام الخمسة الأخيرة.");
+        let figs = figures(&d);
+        assert!(figs.iter().all(|f| f.what != What::Population), "{figs:?}");
     }
 
     #[test]

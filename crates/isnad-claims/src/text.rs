@@ -22,41 +22,11 @@ pub(crate) fn is_punct(c: char) -> bool {
     matches!(c, '،' | ',' | '.' | ':' | '؛' | ';' | '؟' | '?' | '!' | '(' | ')' | '-' | '–' | '—') || is_quote_mark(c)
 }
 
-fn is_word_char(c: char) -> bool {
-    !c.is_whitespace() && !is_punct(c)
-}
-
 /// The matching form of `s`: [`Fold::Letters`], the fold every word list is
 /// written in (alef forms, ى/ي, ة/ه, marks and tatweel folded; hamza seats
 /// kept; digits as ASCII).
 pub(crate) fn normalize(s: &str) -> String {
     fold(s, Fold::Letters)
-}
-
-/// Splits `chars` into word tokens.
-pub(crate) fn tokenize(chars: &[char]) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_word_char(chars[i]) {
-            i += 1;
-            continue;
-        }
-        let s = i;
-        while i < chars.len()
-            && (is_word_char(chars[i])
-                || (chars[i] == ','
-                    && i + 1 < chars.len()
-                    && chars[i + 1].is_ascii_digit()
-                    && i > s
-                    && chars[i - 1].is_ascii_digit()))
-        {
-            i += 1;
-        }
-        let surface: String = chars[s..i].iter().collect();
-        out.push(Token { start: s, end: i, norm: normalize(&surface) });
-    }
-    out
 }
 
 /// The forms of a normalized word with leading clitics and trailing
@@ -114,9 +84,5 @@ mod tests {
         assert!(!in_lex(&normalize("سيعلن"), &["يعلن"]));
         // Hamza seats are kept (the Letters fold): مسؤول is not مسوول.
         assert!(in_lex(&normalize("المسؤولين"), &["مسؤول"]) && !in_lex(&normalize("المسؤولين"), &["مسوول"]));
-        let chars: Vec<char> = "قتل 1,200 شخص، وفقا".chars().collect();
-        let t = tokenize(&chars);
-        assert_eq!(t.len(), 4);
-        assert_eq!(t[1].norm, "1,200");
     }
 }
