@@ -1,7 +1,10 @@
 //! Tokens and Arabic normalization shared by figures and quotes.
 
+use std::rc::Rc;
+
 use isnad_text::analysis::{any_reading, Clitics};
 use isnad_text::fold::{fold, Fold};
+use isnad_text::memo::WordMemo;
 
 /// A word of the cleaned text, in chars.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,35 +35,45 @@ pub(crate) fn normalize(s: &str) -> String {
 /// The forms of a normalized word with leading clitics and trailing
 /// endings removed, the word itself first.
 pub(crate) fn stems(norm: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    any_stem(norm, &mut |s| {
-        if !out.iter().any(|x| x == s) {
-            out.push(s.to_string());
-        }
-        false
-    });
-    out
+    stem_list(norm).iter().map(|s| s.to_string()).collect()
 }
 
 /// Trailing pronouns and endings tried by [`stems`] on every clitic reading.
 const SUFFIXES: [&str; 9] = ["", "ا", "هم", "ها", "ه", "هما", "ين", "ون", "ي"];
 
-/// Calls `f` on each stem of `norm` (see [`stems`]; a stem may come more than
-/// once) until it returns true: every canonical clitic reading
-/// ([`any_reading`]) but the future marker's, each with its trailing endings
-/// removed. A claim is reported, not foretold: `سيعلن` is no cue of `أعلن`.
-fn any_stem(norm: &str, f: &mut dyn FnMut(&str) -> bool) -> bool {
-    any_reading(norm, &mut |c, base| {
-        !c.contains(Clitics::SA)
-            && SUFFIXES
-                .iter()
-                .any(|suf| base.strip_suffix(suf).is_some_and(|rest| rest.chars().count() >= 2 && f(rest)))
+thread_local! {
+    /// Stems per word: news repeats its vocabulary, and every cue list asks again.
+    static STEMS: WordMemo<Rc<[Box<str>]>> = WordMemo::new(50_000);
+}
+
+/// The distinct stems of `norm`, in order (memoized per thread): every
+/// canonical clitic reading ([`any_reading`]) but the future marker's, each
+/// with its trailing endings removed, leaving two letters or more. A claim is
+/// reported, not foretold: `سيعلن` is no cue of `أعلن`.
+fn stem_list(norm: &str) -> Rc<[Box<str>]> {
+    STEMS.with(|m| {
+        m.get_or(norm, |norm| {
+            let mut out: Vec<Box<str>> = Vec::new();
+            any_reading(norm, &mut |c, base| {
+                if !c.contains(Clitics::SA) {
+                    for suf in SUFFIXES {
+                        if let Some(rest) = base.strip_suffix(suf) {
+                            if rest.chars().count() >= 2 && !out.iter().any(|x| &**x == rest) {
+                                out.push(rest.into());
+                            }
+                        }
+                    }
+                }
+                false
+            });
+            out.into()
+        })
     })
 }
 
 /// True when one of the stems of `norm` is in `lex`.
 pub(crate) fn in_lex(norm: &str, lex: &[&str]) -> bool {
-    any_stem(norm, &mut |s| lex.contains(&s))
+    stem_list(norm).iter().any(|s| lex.contains(&&**s))
 }
 
 /// The chars `[start, end)` as a string.

@@ -2,6 +2,7 @@
 
 use isnad_text::analysis::{Clitics, Reading};
 use isnad_text::lexicon::words;
+use isnad_text::memo::WordMemo;
 use isnad_text::tokens::TokenKind;
 use isnad_text::Analysis;
 
@@ -63,6 +64,11 @@ fn name_reading(r: &Reading, key: &str) -> bool {
     !(r.clitics.contains(Clitics::LI) && !r.clitics.contains(Clitics::AL_KEPT) && key.starts_with('ل'))
 }
 
+thread_local! {
+    /// Word-list frequency per orthographic form (news repeats its vocabulary).
+    static ZIPF: WordMemo<u16> = WordMemo::new(50_000);
+}
+
 /// Every token of the document's analysis with its name readings.
 pub(crate) fn tokens(an: &Analysis<'_>) -> Vec<Tok> {
     let lex = words();
@@ -80,7 +86,7 @@ pub(crate) fn tokens(an: &Analysis<'_>) -> Vec<Tok> {
                         .map(|(_, r)| Form { skip: r.skip as usize, key: an.reading_key(r).to_string() })
                         .collect();
                     let ortho = an.ortho(i).to_string();
-                    let zipf = lex.zipf(&ortho).unwrap_or(0);
+                    let zipf = ZIPF.with(|m| m.get_or(&ortho, |w| lex.zipf(w).unwrap_or(0)));
                     (forms, ortho, zipf)
                 }
                 TokenKind::Latin => (vec![Form { skip: 0, key: an.key(i).to_lowercase() }], an.surface(i), 0),
