@@ -3,7 +3,7 @@
 //! [`extract`] tokenizes the cleaned text (isnad-text tokens), folds every
 //! word to its lossy matching form, strips the clitics و ف ب ل ك (and لل →
 //! ال), and runs a small grammar of combinators over the tokens
-//! (`grammar.rs`): hedges, numerals in digits and words, percentages,
+//! (`grammar/`): hedges, numerals in digits and words, percentages,
 //! fractions, vague counts, ordinals, time units, calendar dates (Gregorian
 //! in all the Arabic month-name sets, Hijri), weekdays, parts of the day,
 //! clock times and relative expressions. Each matcher looks ahead a bounded

@@ -1,0 +1,473 @@
+//! Mentions from gazetteers and patterns, then one identity per entity.
+//!
+//! `run` builds the shared context (`Ctx`: tokens, gazetteer hits, sentence
+//! breaks, the mentions so far) and runs one pass per file, in this order:
+//! `gazetteer_names`, `epithets`, `cued_outlets`, `people` (with `roles`),
+//! `tagger_candidates`, `short_forms`, `composites`, `metonymy`; then
+//! `assembly` builds the entities and `nationalities` the attributes.
+
+mod assembly;
+mod composites;
+mod cued_outlets;
+mod epithets;
+mod gazetteer_names;
+mod metonymy;
+mod nationalities;
+mod people;
+mod roles;
+mod short_forms;
+mod tagger_candidates;
+#[cfg(test)]
+mod tests;
+
+use isnad_model::{EntityType, Span};
+use isnad_text::tokens::TokenKind;
+use isnad_text::Analysis;
+
+use crate::gazetteer::{gazetteer, Kind};
+use crate::scan::{hits, tokens, Hit, Tok};
+use crate::{Candidate, Entities};
+use assembly::entities;
+use composites::composites;
+use cued_outlets::cued_outlets;
+use epithets::epithets;
+use gazetteer_names::gazetteer_names;
+use metonymy::metonymy;
+use nationalities::nationalities;
+use people::people;
+use short_forms::short_forms;
+use tagger_candidates::candidates;
+
+/// Words that announce an outlet's name (`صحيفة "…"`).
+const OUTLET_CUES: &[&str] = &[
+    "صحيفه",
+    "جريده",
+    "قناه",
+    "شبكه",
+    "موقع",
+    "وكاله",
+    "برنامج",
+    "مجله",
+    "اذاعه",
+    "منصه",
+    "تلفزيون",
+    "راديو",
+    "فضائيه",
+    "صحيفتا",
+    "موقعا",
+];
+/// Words that announce an organisation's name (`حركة فتح`).
+const ORG_CUES: &[&str] = &["حركه", "حزب", "جماعه", "منظمه", "تنظيم"];
+/// Opening and closing quotes.
+const QUOTES: &[&str] = &["\"", "“", "”", "«", "»", "'", "‘", "’", "„"];
+/// Function words and frequent verbs that never belong to a name.
+const STOP: &[&str] = &[
+    "في",
+    "من",
+    "علي",
+    "الي",
+    "عن",
+    "مع",
+    "ان",
+    "او",
+    "ثم",
+    "قد",
+    "لقد",
+    "كان",
+    "كانت",
+    "هو",
+    "هي",
+    "هم",
+    "التي",
+    "الذي",
+    "الذين",
+    "قال",
+    "وقال",
+    "قالت",
+    "وقالت",
+    "بعد",
+    "قبل",
+    "منذ",
+    "حتي",
+    "لكن",
+    "لا",
+    "لم",
+    "لن",
+    "ما",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "هناك",
+    "هنا",
+    "كل",
+    "بين",
+    "عند",
+    "حيث",
+    "كما",
+    "ايضا",
+    "يوم",
+    "خلال",
+    "وفق",
+    "وفقا",
+    "بحسب",
+    "نحو",
+    "حول",
+    "ضد",
+    "عبر",
+    "لدي",
+    "انه",
+    "انها",
+    "اليوم",
+    "امس",
+    "غدا",
+    "الذي",
+    "اكد",
+    "اضاف",
+    "اوضح",
+    "اشار",
+    "وقال",
+    "واكد",
+    "واضاف",
+    "يقول",
+    "تقول",
+    "بان",
+    "لان",
+    "فقط",
+    "جدا",
+    "عام",
+    "شهر",
+    "مساء",
+    "صباح",
+    "اليه",
+    "عليه",
+    "فيه",
+    "منه",
+    "له",
+    "لها",
+    "بها",
+    "به",
+    "دون",
+    "غير",
+    "بعض",
+    "جميع",
+    "عدد",
+    "اي",
+    "وهو",
+    "وهي",
+    "الا",
+    "اذا",
+    "لو",
+    "كيف",
+    "متي",
+    "اين",
+    "لماذا",
+    "سوف",
+    "يكون",
+    "تكون",
+    "تم",
+    "يتم",
+    "امام",
+    "خلف",
+    "فوق",
+    "تحت",
+    "مثل",
+    "وذلك",
+    "وكان",
+    "وكانت",
+    "ولم",
+    "ولا",
+    "وما",
+    "وفي",
+    "ومن",
+    "وعلي",
+    "والي",
+    "وان",
+    "فان",
+    "فيما",
+    "بينما",
+    "اثناء",
+    "عقب",
+    "اجل",
+    "لدى",
+    "إن",
+    "أن",
+    "مساء",
+    "صباح",
+    "نفسه",
+    "نفسها",
+    "شخص",
+    "شخصا",
+    "ذكر",
+    "وذكر",
+    "اعلن",
+    "واعلن",
+    "نقل",
+    "ونقل",
+    "ناهز",
+    "يناهز",
+    "عمره",
+    "وابنته",
+    "وزوجته",
+];
+/// Name connectors after which the next word belongs to the name.
+const CONNECTORS: &[&str] = &["بن", "بنت", "ابن", "ال", "ابو", "ابي", "ابا", "ام", "عبد", "ولد"];
+/// Latin initials spelled out in Arabic letters (folded).
+const INITIALS: &[&str] = &["اي", "جي", "دي", "بي", "تي", "اس", "ام", "ان", "كي", "اف", "اتش", "ار", "جاي"];
+/// Words joining a role to its complement (`سفير … لدى`, `المتحدث باسم`).
+const ROLE_LINKS: &[&str] = &["لدي", "باسم", "لشوون", "الي", "في"];
+/// Verbs (third person feminine) after or before a capital that stands for its government.
+const GOV_VERBS: &[&str] = &[
+    "تعتقد",
+    "تقول",
+    "تري",
+    "تريد",
+    "تتلقي",
+    "تستضيف",
+    "تطالب",
+    "ترفض",
+    "تويد",
+    "تسعي",
+    "تدعو",
+    "تتهم",
+    "توافق",
+    "تحاول",
+    "تخشي",
+    "تعتبر",
+    "تنفي",
+    "تامل",
+    "تصر",
+    "تواصل",
+    "تتوقع",
+    "اعلنت",
+    "قالت",
+    "اكدت",
+    "رفضت",
+    "طالبت",
+    "اتهمت",
+    "نفت",
+    "حذرت",
+    "ابلغت",
+    "دعت",
+    "وافقت",
+    "اعتبرت",
+    "هددت",
+    "ارسلت",
+    "ردت",
+    "تتهم",
+    "تتمسك",
+    "تؤكد",
+    "ترحب",
+    "رحبت",
+    "تدرس",
+    "تعارض",
+    "عارضت",
+    "تضغط",
+    "ضغطت",
+];
+/// Heads of a body of an organisation (`المكتب السياسي لحماس`).
+const BODY_HEADS: &[[&str; 2]] = &[
+    ["المكتب", "السياسي"],
+    ["الجناح", "العسكري"],
+    ["الجناح", "السياسي"],
+    ["الذراع", "العسكري"],
+    ["الذراع", "العسكريه"],
+    ["مجلس", "شوري"],
+];
+/// Words before a person that make an organisation (`إدارة بايدن`, `حكومة نتنياهو`).
+const PERSON_BODY_HEADS: &[&str] = &["اداره", "حكومه"];
+/// Support for an organisation candidate from a tagger.
+const ORG_HEADS: &[&str] = &[
+    "وزاره",
+    "حركه",
+    "حزب",
+    "جماعه",
+    "منظمه",
+    "مجلس",
+    "هيئه",
+    "شركه",
+    "جامعه",
+    "مؤسسه",
+    "موسسه",
+    "جمعيه",
+    "لجنه",
+    "اتحاد",
+    "نقابه",
+    "تنظيم",
+    "كتائب",
+    "سرايا",
+    "جيش",
+    "قوات",
+    "بنك",
+    "صندوق",
+    "محكمه",
+    "مكتب",
+    "مركز",
+    "وكاله",
+];
+/// Support for a place candidate from a tagger.
+const PLACE_HEADS: &[&str] = &[
+    "مدينه",
+    "بلده",
+    "قريه",
+    "مخيم",
+    "محافظه",
+    "ولايه",
+    "اقليم",
+    "منطقه",
+    "حي",
+    "جزيره",
+    "نهر",
+    "جبل",
+    "بحر",
+    "مطار",
+    "ميناء",
+    "معبر",
+    "مستشفي",
+    "شارع",
+    "ساحه",
+    "مسجد",
+    "كنيسه",
+    "سجن",
+];
+
+/// A mention being built, in token coordinates.
+#[derive(Debug, Clone)]
+struct M {
+    s: usize,
+    e: usize,
+    /// Char offset of the mention start (after clitics).
+    start: usize,
+    end: usize,
+    etype: EntityType,
+    ident: String,
+    canonical: Option<String>,
+    english: Option<String>,
+    country: Option<String>,
+    capital: bool,
+    metonymy: Option<String>,
+    role: bool,
+    roles: Vec<String>,
+    /// Folded name tokens (for persons).
+    name: Vec<String>,
+}
+
+struct Ctx<'a> {
+    chars: &'a [char],
+    toks: Vec<Tok>,
+    hits: Vec<Vec<Hit>>,
+    /// Index into `ms` of the name mention covering each token.
+    cover: Vec<Option<usize>>,
+    ms: Vec<M>,
+    /// Token index where each sentence break falls (a name never crosses it).
+    breaks: Vec<bool>,
+}
+
+impl<'a> Ctx<'a> {
+    fn text(&self, start: usize, end: usize) -> String {
+        self.chars[start.min(self.chars.len())..end.min(self.chars.len())].iter().collect()
+    }
+
+    fn tok_start(&self, i: usize, form: usize) -> usize {
+        let t = &self.toks[i];
+        t.start + t.forms.get(form).map(|f| f.skip).unwrap_or(0)
+    }
+
+    fn free(&self, s: usize, e: usize) -> bool {
+        (s..e).all(|i| self.cover.get(i).is_some_and(|c| c.is_none()))
+    }
+
+    fn push(&mut self, m: M) -> usize {
+        let idx = self.ms.len();
+        for i in m.s..m.e {
+            self.cover[i] = Some(idx);
+        }
+        self.ms.push(m);
+        idx
+    }
+
+    /// True when the token before `i` (skipping one quote) is a cue word.
+    fn has_cue(&self, i: usize, cues: &[&str]) -> bool {
+        let mut j = i;
+        if j > 0 && self.toks[j - 1].kind == TokenKind::Punct && QUOTES.contains(&self.toks[j - 1].key()) {
+            j -= 1;
+        }
+        j > 0 && self.toks[j - 1].any_form_in(cues)
+    }
+
+    /// The longest nationality adjective starting at token `i` (bare reading): its end token and country.
+    fn nisba_at(&self, i: usize) -> Option<(usize, usize, String)> {
+        let g = gazetteer();
+        self.hits
+            .get(i)?
+            .iter()
+            .filter(|h| h.form == 0 || self.toks[i].forms[h.form].key.starts_with("ال"))
+            .rev()
+            .find_map(|h| {
+                g.group(h.group)
+                    .find(|(_, e)| e.kind == Kind::Nisba)
+                    .map(|(_, e)| (h.end, h.form, e.country.clone().unwrap_or_default()))
+            })
+    }
+
+    /// The longest title starting at token `i`: (end, form, honorific, head).
+    fn title_at(&self, i: usize) -> Option<(usize, usize, bool, bool)> {
+        let g = gazetteer();
+        let mut best: Option<(usize, usize, bool, bool)> = None;
+        for h in self.hits.get(i)? {
+            for (_, e) in g.group(h.group) {
+                if let Kind::Title { honorific, head } = e.kind {
+                    if best.is_none_or(|b| h.end > b.0 || (h.end == b.0 && h.form < b.1)) {
+                        best = Some((h.end, h.form, honorific, head));
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    fn is_break(&self, i: usize) -> bool {
+        self.breaks.get(i).copied().unwrap_or(false)
+    }
+}
+
+fn latin_cap(ctx: &Ctx, i: usize) -> bool {
+    ctx.chars[ctx.toks[i].start].is_uppercase()
+}
+
+/// See [`crate::recognise`].
+pub(crate) fn run(text: &str, sentences: &[Span], tagged: &[Candidate]) -> Entities {
+    run_analysis(&Analysis::new(text, sentences, &[]), tagged)
+}
+
+/// See [`crate::recognise_analysis`].
+pub(crate) fn run_analysis(an: &Analysis<'_>, tagged: &[Candidate]) -> Entities {
+    let chars = an.chars();
+    let sentences: Vec<Span> = an.units().iter().map(|u| u.span).collect();
+    let toks = tokens(an);
+    let hits = hits(&toks);
+    let mut breaks = vec![false; toks.len()];
+    for s in &sentences {
+        let k = toks.partition_point(|t| t.start < s.start);
+        if k < breaks.len() {
+            breaks[k] = true;
+        }
+    }
+    // Line breaks end names too.
+    for (k, w) in toks.windows(2).enumerate() {
+        if chars[w[0].end..w[1].start].contains(&'\n') {
+            breaks[k + 1] = true;
+        }
+    }
+    let n = toks.len();
+    let mut ctx = Ctx { chars, toks, hits, cover: vec![None; n], ms: Vec::new(), breaks };
+    gazetteer_names(&mut ctx);
+    epithets(&mut ctx);
+    cued_outlets(&mut ctx);
+    people(&mut ctx);
+    candidates(&mut ctx, tagged);
+    short_forms(&mut ctx);
+    composites(&mut ctx);
+    metonymy(&mut ctx);
+    Entities { entities: entities(&ctx), nationalities: nationalities(&ctx) }
+}

@@ -1,0 +1,145 @@
+//! End-to-end tests of the recogniser.
+
+use super::*;
+use isnad_model::{char_slice, Entity};
+
+fn rec(text: &str) -> Entities {
+    let found = run(text, &[], &[]);
+    for e in &found.entities {
+        for m in &e.mentions {
+            assert_eq!(char_slice(text, m.start, m.end), m.surface);
+        }
+    }
+    for a in &found.nationalities {
+        assert_eq!(char_slice(text, a.start, a.end), a.surface);
+    }
+    found
+}
+
+fn find<'a>(f: &'a Entities, t: EntityType, surface: &str) -> Option<&'a Entity> {
+    f.entities.iter().find(|e| e.entity_type == t && e.mentions.iter().any(|m| !m.role && m.surface == surface))
+}
+
+#[test]
+fn a_short_role_after_an_unresolved_fuller_one_is_not_a_namesake() {
+    let text = "قال رئيس الوزراء القطري إن المحادثات تتقدم. وأضاف رئيس الوزراء أن الوسطاء متفائلون. \
+                ورفض رئيس الوزراء الإسرائيلي بنيامين نتنياهو الاقتراح.";
+    let found = rec(text);
+    let netanyahu = found.entities.iter().find(|e| e.canonical.contains("نتنياهو")).expect("netanyahu");
+    // The role of the second sentence (after `وأضاف `).
+    let at = text.find("وأضاف رئيس").map(|b| text[..b].chars().count() + 6).expect("offset");
+    assert!(netanyahu.mentions.iter().all(|m| m.start != at), "{:?}", netanyahu.mentions);
+    assert!(netanyahu.mentions.iter().any(|m| m.surface == "بنيامين نتنياهو"));
+}
+
+#[test]
+fn title_and_nasab_chain_make_a_person_with_a_role() {
+    let f = rec("التقى رئيس الوزراء الأردني الشيخ عبد الله بن حسين آل فلان بالصحفيين أمس.");
+    let p = find(&f, EntityType::Person, "عبد الله بن حسين آل فلان").expect("person");
+    assert_eq!(p.roles, ["رئيس الوزراء الأردني"]);
+    assert!(f.nationalities.iter().any(|a| a.surface == "الأردني" && a.country_code == "JO"));
+    assert!(find(&f, EntityType::Place, "الأردني").is_none());
+}
+
+#[test]
+fn foreign_names_with_initials_and_latin_script() {
+    let f = rec(
+        "وقال ويليام ك. تومسون إن الأمر انتهى، وكتب جوليان إي ماركس تقريرا لبرنامج Meet the Press على شبكة إن بي سي.",
+    );
+    assert!(find(&f, EntityType::Person, "ويليام ك. تومسون").is_some(), "{:#?}", f.entities);
+    assert!(find(&f, EntityType::Person, "جوليان إي ماركس").is_some(), "{:#?}", f.entities);
+    assert!(find(&f, EntityType::Outlet, "Meet the Press").is_some());
+    assert!(find(&f, EntityType::Outlet, "إن بي سي").is_some());
+}
+
+#[test]
+fn clitics_are_seen_through_and_left_out_of_spans() {
+    let f = rec("وصل الوفد بالدوحة ثم التقى لحماس ممثلا، وواشنطن والولايات المتحدة تراقبان.");
+    assert!(find(&f, EntityType::Place, "الدوحة").is_some());
+    assert!(find(&f, EntityType::Org, "حماس").is_some());
+    let us = find(&f, EntityType::Place, "الولايات المتحدة").expect("US");
+    assert_eq!(us.country.as_deref(), Some("US"));
+    assert!(find(&f, EntityType::Place, "واشنطن").is_some());
+}
+
+#[test]
+fn short_forms_and_roles_resolve_to_the_full_name() {
+    let text = "وقال المتحدث باسم الخارجية الكندية مارك هولدن إن الجولة انتهت. وأضاف هولدن أن المتحدث باسم الخارجية الكندية سيعلن النتائج.";
+    let f = rec(text);
+    let p = find(&f, EntityType::Person, "مارك هولدن").expect("person");
+    assert!(p.mentions.iter().any(|m| m.surface == "هولدن"));
+    assert!(p.mentions.iter().any(|m| m.role), "{:#?}", p);
+    assert_eq!(f.entities.iter().filter(|e| e.entity_type == EntityType::Person).count(), 1);
+}
+
+#[test]
+fn epithet_names_israel_but_the_common_noun_does_not() {
+    let f = rec("قصفت دولة الاحتلال المدينة، وقال مسؤولو الاحتلال إن العملية مستمرة.");
+    let il = find(&f, EntityType::Place, "دولة الاحتلال").expect("Israel");
+    assert_eq!(il.country.as_deref(), Some("IL"));
+    assert!(il.mentions.iter().any(|m| m.surface == "الاحتلال"));
+    let f = rec("تخشى العائلات الاحتلال الكامل للمدينة.");
+    assert!(f.entities.is_empty(), "{:#?}", f.entities);
+}
+
+#[test]
+fn a_capital_that_speaks_is_its_government() {
+    let f = rec("وتقول القاهرة إن المعبر مفتوح، بينما زار الوفد القاهرة أمس.");
+    let c = find(&f, EntityType::Place, "القاهرة").expect("Cairo");
+    assert_eq!(c.mentions[0].metonymy.as_deref(), Some("government"));
+    assert_eq!(c.mentions[1].metonymy, None);
+}
+
+#[test]
+fn outlets_after_cues_and_bodies_built_on_names() {
+    let f = rec(
+        "ونقلت صحيفة \"الأخبار\" عن المكتب السياسي لحماس، بحسب موقع “زاوية الخبر” الإلكتروني، أن إدارة ترامب تدرس الرد.",
+    );
+    assert!(find(&f, EntityType::Outlet, "الأخبار").is_some());
+    assert!(find(&f, EntityType::Outlet, "زاوية الخبر").is_some(), "{:#?}", f.entities);
+    assert!(find(&f, EntityType::Org, "المكتب السياسي لحماس").is_some());
+    assert!(find(&f, EntityType::Org, "حماس").is_some());
+    assert!(find(&f, EntityType::Org, "إدارة ترامب").is_some());
+    // Without a cue the common word is not an outlet.
+    let f = rec("وصلت الأخبار متأخرة.");
+    assert!(f.entities.is_empty());
+}
+
+#[test]
+fn national_bodies_take_their_nationality() {
+    let f = rec("أعلن الجيش الأردني والشرطة المصرية حالة التأهب، وقال 40 جنديا أمريكيا إنهم بخير.");
+    let a = find(&f, EntityType::Org, "الجيش الأردني").expect("army");
+    assert_eq!(a.country.as_deref(), Some("JO"));
+    assert!(find(&f, EntityType::Org, "الشرطة المصرية").is_some());
+    assert!(f.nationalities.iter().any(|n| n.country_code == "US"));
+}
+
+#[test]
+fn tagger_candidates_need_support_except_people() {
+    let text = "التقى سامر قنديلجي بممثلي لجنة الإغاثة الأهلية في بلدة كفرنبل.";
+    let chars: Vec<char> = text.chars().collect();
+    let span_of = |s: &str| {
+        let sc: Vec<char> = s.chars().collect();
+        let i = chars.windows(sc.len()).position(|w| w == sc.as_slice()).unwrap();
+        Span::new(i, i + sc.len())
+    };
+    let tagged = vec![
+        Candidate { span: span_of("سامر قنديلجي"), class: EntityType::Person, score: 0.9 },
+        Candidate { span: span_of("لجنة الإغاثة الأهلية"), class: EntityType::Org, score: 0.8 },
+        Candidate { span: span_of("كفرنبل"), class: EntityType::Place, score: 0.8 },
+        Candidate { span: span_of("التقى"), class: EntityType::Org, score: 0.3 },
+    ];
+    let f = run(text, &[], &tagged);
+    assert!(find(&f, EntityType::Person, "سامر قنديلجي").is_some());
+    assert!(find(&f, EntityType::Org, "لجنة الإغاثة الأهلية").is_some());
+    assert!(find(&f, EntityType::Place, "كفرنبل").is_some());
+    assert!(find(&f, EntityType::Org, "التقى").is_none());
+}
+
+#[test]
+fn ids_are_stable_across_documents() {
+    let a = rec("زار الوزير قطر أمس.");
+    let b = rec("وقالت قطر إنها ترحب.");
+    assert_eq!(a.entities[0].id, b.entities[0].id);
+    assert!(a.entities[0].id.starts_with("place:"));
+}

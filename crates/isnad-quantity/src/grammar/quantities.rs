@@ -1,0 +1,149 @@
+//! Quantities: a hedged number with a percent, a time unit (duration) or a counted noun.
+
+use isnad_model::{DurationUnit, Hedge, NumberKind};
+
+use super::{bounds, DurC, Found, NumC, PERCENT_WORDS};
+use crate::lexicon::{TForm, E};
+use crate::scan::Scan;
+
+impl Scan<'_> {
+    /// A time-unit noun at `i` following a count.
+    pub(super) fn unit_after(&self, i: usize) -> Option<DurationUnit> {
+        match self.lex(i) {
+            Some(E::Time(u, f)) if f != TForm::Dual => Some(u),
+            _ => None,
+        }
+    }
+
+    /// A quantity starting at `i` (hedge, number, percent or unit, trailing hedge).
+    pub fn quantity_at(&self, i: usize, out: &mut Found) -> Option<usize> {
+        self.quantity_opts(i, out, false)
+    }
+
+    /// [`Scan::quantity_at`]; `one` lets a bare singular unit count one (`قبل أسبوع`).
+    pub(super) fn quantity_opts(&self, i: usize, out: &mut Found, one: bool) -> Option<usize> {
+        let mut j = i;
+        let intro = if let Some(e) = self.seq(j, &["لمده|مده|طوال|طيله|لفتره"]) {
+            j = e;
+            true
+        } else if let Some(e) = self.seq(j, &["علي", "مدي|مدار"]) {
+            j = e;
+            true
+        } else {
+            false
+        };
+        let mut hedge = None;
+        if let Some((h, e)) = self.prefix_hedge(j) {
+            hedge = Some(h);
+            j = e;
+        }
+        if j > i && self.is_date_start(j) {
+            return None;
+        }
+        let ns = j;
+        // Time units that carry their own count.
+        if let Some(E::Time(u, form)) = self.lex(j) {
+            {
+                let (v, mut e) = match form {
+                    TForm::Dual => (2.0, j + 1),
+                    TForm::SingAcc if !self.bare(j + 1, "ما") => (1.0, j + 1),
+                    TForm::Sing if intro || one || hedge.is_some() => (1.0, j + 1),
+                    _ => return None,
+                };
+                let mut v = v;
+                if form != TForm::Dual && self.seq(e, &["ونصف"]).is_some() {
+                    v += 0.5;
+                    e += 1;
+                }
+                let ne = e;
+                let (h, end) = self.finish_hedge(hedge, e);
+                let s = if hedge.is_some() { i } else { ns };
+                let (low, high) = bounds(h, v);
+                if form != TForm::Sing || hedge.is_some() || intro {
+                    out.numbers.push(NumC {
+                        s,
+                        e: end,
+                        ns,
+                        ne,
+                        value: v,
+                        low,
+                        high,
+                        hedge: h,
+                        kind: NumberKind::Cardinal,
+                        unit: Some(u),
+                    });
+                }
+                out.durations.push(DurC {
+                    s: if intro { i } else { s },
+                    e: end,
+                    value: v,
+                    low,
+                    high,
+                    unit: u,
+                    hedge: h,
+                });
+                return Some(end);
+            }
+        }
+        let num = self.numeral(j)?;
+        if num.kind == NumberKind::Cardinal && hedge.is_none() && self.is_identifier(j, num.value) {
+            return Some(num.e);
+        }
+        if num.kind == NumberKind::Ordinal && hedge.is_some() {
+            return None;
+        }
+        let mut kind = num.kind;
+        let mut e = num.e;
+        let mut unit = None;
+        if matches!(kind, NumberKind::Cardinal) {
+            if matches!(self.punct(e), Some('%' | '\u{066A}')) || matches!(self.lex(e), Some(E::Percent)) {
+                kind = NumberKind::Percent;
+                e += 1;
+            } else if self.bare(e, "في") && self.is_any(e + 1, PERCENT_WORDS) {
+                kind = NumberKind::Percent;
+                e += 2;
+            }
+        }
+        let ne = e;
+        if matches!(kind, NumberKind::Cardinal | NumberKind::Vague | NumberKind::Fraction) {
+            unit = self.unit_after(e);
+            if unit.is_some() && kind == NumberKind::Fraction && !matches!(self.lex(e), Some(E::Time(_, TForm::Sing))) {
+                unit = None;
+            }
+        }
+        // A bare "حتى" is a hedge only before a number with something counted.
+        let mut hedge_v = hedge;
+        if hedge == Some(Hedge::UpTo)
+            && self.is(j - 1, "حتي")
+            && kind == NumberKind::Cardinal
+            && unit.is_none()
+            && self.digits(j).is_none()
+        {
+            hedge_v = None;
+        }
+        let after = if unit.is_some() { e + 1 } else { e };
+        let (mut h, end_h) = self.finish_hedge(hedge_v, after);
+        if num.most {
+            h = Hedge::MoreThan;
+        }
+        let s = if hedge_v.is_some() { i } else { ns };
+        let end = if end_h > after { end_h } else { ne };
+        let (low, high) =
+            if num.low.is_some() || num.high.is_some() { (num.low, num.high) } else { bounds(h, num.value) };
+        out.numbers.push(NumC { s, e: end, ns, ne, value: num.value, low, high, hedge: h, kind, unit });
+        if let Some(u) = unit {
+            let dur_end = end.max(after);
+            out.durations.push(DurC {
+                s: if intro { i } else { s },
+                e: dur_end,
+                value: num.value,
+                low,
+                high,
+                unit: u,
+                hedge: h,
+            });
+            return Some(dur_end);
+        }
+        Some(end.max(ne))
+    }
+}
