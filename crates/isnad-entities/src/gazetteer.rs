@@ -396,7 +396,8 @@ impl Builder {
     }
 }
 
-fn rows(s: &str) -> impl Iterator<Item = &str> {
+/// The data rows of a TSV file: comment (`#`) and blank lines skipped.
+pub(crate) fn rows(s: &str) -> impl Iterator<Item = &str> {
     s.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty())
 }
 

@@ -5,8 +5,9 @@
 //! gazetteers compiled into a finite-state map on first use (countries,
 //! cities and nationality adjectives generated from CLDR/GeoNames, plus the
 //! team-curated outlets, organisations, people, places, titles and given
-//! names in `data/gazetteers/`), and from patterns: title + name, given
-//! name + surname, nasab and laqab chains (بن, آل, أبو, عبد ال…), initials,
+//! names in `data/gazetteers/`), and from patterns whose cue words are in
+//! `data/cues/entities/`: title + name, given name + surname, nasab and
+//! laqab chains (بن, آل, أبو, عبد ال…), initials,
 //! Latin-script names after a cue, clitics seen through (`لحماس` is a
 //! mention of `حماس` starting after `ل`). It then gives each entity one
 //! identity: short forms resolve to the full name, roles to the person they
@@ -21,6 +22,7 @@
 //! pattern evidence wins when they conflict, tagger-only people are
 //! accepted, other types only with support (a head word or a cue).
 
+mod cues;
 mod gazetteer;
 mod identity;
 mod recognise;

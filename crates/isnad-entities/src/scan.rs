@@ -6,6 +6,7 @@ use isnad_text::memo::WordMemo;
 use isnad_text::tokens::TokenKind;
 use isnad_text::Analysis;
 
+use crate::cues::Words;
 use crate::gazetteer::{gazetteer, Walk};
 
 /// Longest name in tokens that a gazetteer walk follows.
@@ -46,8 +47,13 @@ impl Tok {
     }
 
     /// True when any reading's key is one of `set`.
-    pub fn any_form_in(&self, set: &[&str]) -> bool {
-        self.forms.iter().any(|f| set.contains(&f.key.as_str()))
+    pub fn any_form_in(&self, set: &Words) -> bool {
+        self.forms.iter().any(|f| set.contains(f.key.as_str()))
+    }
+
+    /// True when any reading's key is `key`.
+    pub fn any_form_is(&self, key: &str) -> bool {
+        self.forms.iter().any(|f| f.key == key)
     }
 }
 

@@ -5,15 +5,17 @@ use isnad_text::tokens::TokenKind;
 
 use super::people::{name_like, push_person};
 use super::roles::role_chain;
-use super::{Ctx, BODY_HEADS, M, PERSON_BODY_HEADS};
+use super::{Ctx, M};
+use crate::cues::cues;
 
 /// Step 5: bodies built on a name: `المكتب السياسي لحماس`, `إدارة بايدن`.
 pub(super) fn composites(ctx: &mut Ctx) {
+    let cues = cues();
     let n = ctx.toks.len();
     let mut add = Vec::new();
     for i in 0..n {
-        for head in BODY_HEADS {
-            if i + 2 < n && ctx.toks[i].any_form_in(&[head[0]]) && ctx.toks[i + 1].key() == head[1] {
+        for head in &cues.body_heads {
+            if i + 2 < n && ctx.toks[i].any_form_is(head[0]) && ctx.toks[i + 1].key() == head[1] {
                 if let Some(c) = ctx.cover[i + 2] {
                     let m = &ctx.ms[c];
                     if m.etype == EntityType::Org && m.s == i + 2 && m.start > ctx.toks[i + 2].start {
@@ -23,7 +25,7 @@ pub(super) fn composites(ctx: &mut Ctx) {
                 }
             }
         }
-        if i + 1 < n && ctx.toks[i].any_form_in(PERSON_BODY_HEADS) {
+        if i + 1 < n && ctx.toks[i].any_form_in(&cues.person_body_heads) {
             let mut k = i + 1;
             if let Some((e, _, _)) = role_chain(ctx, k) {
                 k = e;
@@ -48,8 +50,11 @@ pub(super) fn composites(ctx: &mut Ctx) {
             if let Some(c) = ctx.cover.get(k).copied().flatten() {
                 let m = &ctx.ms[c];
                 if m.etype == EntityType::Person && m.s == k {
-                    let f =
-                        ctx.toks[i].forms.iter().position(|f| PERSON_BODY_HEADS.contains(&f.key.as_str())).unwrap_or(0);
+                    let f = ctx.toks[i]
+                        .forms
+                        .iter()
+                        .position(|f| cues.person_body_heads.contains(f.key.as_str()))
+                        .unwrap_or(0);
                     let head = &ctx.toks[i].forms[f].key;
                     add.push((i, m.e, f, format!("ORG:{head}|{}", m.ident), EntityType::Org));
                 }

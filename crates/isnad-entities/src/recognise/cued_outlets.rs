@@ -3,17 +3,19 @@
 use isnad_model::EntityType;
 use isnad_text::tokens::TokenKind;
 
-use super::{latin_cap, Ctx, M, OUTLET_CUES, QUOTES};
+use super::{latin_cap, Ctx, M, QUOTES};
+use crate::cues::cues;
 use crate::gazetteer::name_key;
 
 /// Step 3: outlets and programmes named after a cue, in quotes or in Latin script.
 pub(super) fn cued_outlets(ctx: &mut Ctx) {
+    let cues = cues();
     let n = ctx.toks.len();
     for i in 0..n.saturating_sub(1) {
-        if ctx.cover[i].is_some() || !ctx.toks[i].any_form_in(OUTLET_CUES) {
+        if ctx.cover[i].is_some() || !ctx.toks[i].any_form_in(&cues.outlet) {
             continue;
         }
-        let programme = ctx.toks[i].any_form_in(&["برنامج"]);
+        let programme = ctx.toks[i].any_form_is("برنامج");
         let (s, e) = if QUOTES.contains(&ctx.toks[i + 1].key()) && ctx.toks[i + 1].kind == TokenKind::Punct {
             let Some(close) = (i + 2..(i + 9).min(n)).find(|&k| ctx.toks[k].kind == TokenKind::Punct) else { continue };
             if !QUOTES.contains(&ctx.toks[close].key()) || close == i + 2 {
@@ -39,7 +41,7 @@ pub(super) fn cued_outlets(ctx: &mut Ctx) {
             // A broadcast programme: `لبرنامج …` or `برنامج … على شبكة/قناة …`.
             let said_to = ctx.toks[i].forms.iter().any(|f| f.skip > 0 && f.key == "برنامج");
             let on_air = (e..(e + 5).min(n)).any(|k| {
-                ctx.toks[k].any_form_in(&["علي", "شبكه", "قناه"])
+                ctx.toks[k].any_form_in(&cues.on_air)
                     || ctx.cover[k].is_some_and(|c| ctx.ms[c].etype == EntityType::Outlet)
             });
             if !said_to && !on_air {

@@ -2,7 +2,8 @@
 
 use isnad_model::EntityType;
 
-use super::{Ctx, M, ORG_CUES, OUTLET_CUES};
+use super::{Ctx, M};
+use crate::cues::cues;
 use crate::gazetteer::{gazetteer, Entry, Kind, Origin};
 use crate::scan::Hit;
 
@@ -36,8 +37,8 @@ pub(super) fn gazetteer_names(ctx: &mut Ctx) {
             if (h.tok + 1..h.end).any(|k| ctx.is_break(k)) {
                 continue;
             }
-            let cue_outlet = ctx.has_cue(i, OUTLET_CUES);
-            let cue_org = ctx.has_cue(i, ORG_CUES);
+            let cue_outlet = ctx.has_cue(i, &cues().outlet);
+            let cue_org = ctx.has_cue(i, &cues().org);
             // Prefer entries that need a cue when the cue is there.
             let mut cands: Vec<(u32, &Entry)> = g
                 .group(h.group)

@@ -4,7 +4,8 @@ use isnad_model::EntityType;
 use isnad_text::tokens::TokenKind;
 
 use super::roles::{attach_role_after, resolve_roles, role_chain};
-use super::{latin_cap, Ctx, CONNECTORS, INITIALS, M, QUOTES, STOP};
+use super::{latin_cap, Ctx, M, QUOTES};
+use crate::cues::cues;
 use crate::gazetteer::gazetteer;
 
 /// True when token `i` can be part of a person's name; `after_connector`
@@ -27,7 +28,7 @@ pub(super) fn name_like(ctx: &Ctx, i: usize, after_connector: bool, in_name: boo
         return false;
     }
     let k = t.key();
-    if STOP.contains(&k) || (ctx.title_at(i).is_some() && !after_connector) {
+    if cues().stop.contains(k) || (ctx.title_at(i).is_some() && !after_connector) {
         return false;
     }
     if after_connector {
@@ -59,6 +60,7 @@ pub(super) fn name_like(ctx: &Ctx, i: usize, after_connector: bool, in_name: boo
 
 /// A person's name starting at token `i`: its end token, or `None`.
 pub(super) fn name_run(ctx: &Ctx, i: usize, need_given: bool) -> Option<usize> {
+    let cues = cues();
     let n = ctx.toks.len();
     let mut k = i;
     let mut after_conn = false;
@@ -80,11 +82,11 @@ pub(super) fn name_run(ctx: &Ctx, i: usize, need_given: bool) -> Option<usize> {
             continue;
         }
         // A spelled-out Latin initial inside a name (جوليان إي بارنز).
-        if k > i && INITIALS.contains(&key) && k + 1 < n && name_like(ctx, k + 1, false, true) {
+        if k > i && cues.initials.contains(key) && k + 1 < n && name_like(ctx, k + 1, false, true) {
             k += 1;
             continue;
         }
-        if CONNECTORS.contains(&key) && k + 1 < n && ctx.cover[k].is_none() {
+        if cues.connectors.contains(key) && k + 1 < n && ctx.cover[k].is_none() {
             after_conn = true;
             k += 1;
             words += 1;
@@ -102,7 +104,7 @@ pub(super) fn name_run(ctx: &Ctx, i: usize, need_given: bool) -> Option<usize> {
         words += 1;
     }
     // Never end on a connector or an initial.
-    while k > i && (CONNECTORS.contains(&ctx.toks[k - 1].key()) || ctx.toks[k - 1].is_punct(".")) {
+    while k > i && (cues.connectors.contains(ctx.toks[k - 1].key()) || ctx.toks[k - 1].is_punct(".")) {
         k -= 1;
         if k > i && ctx.toks[k - 1].key().chars().count() == 1 {
             k -= 1;

@@ -3,7 +3,8 @@
 use isnad_model::EntityType;
 use isnad_text::tokens::TokenKind;
 
-use super::{Ctx, M, QUOTES, ROLE_LINKS};
+use super::{Ctx, M, QUOTES};
+use crate::cues::cues;
 use crate::gazetteer::name_key;
 
 /// The role chain starting at token `i` (after its title): its end token and
@@ -45,7 +46,7 @@ pub(super) fn role_chain(ctx: &Ctx, i: usize) -> Option<(usize, Option<usize>, u
             break;
         }
         let t = &ctx.toks[k];
-        if t.any_form_in(ROLE_LINKS)
+        if t.any_form_in(&cues().role_links)
             && k + 1 < n
             && (ctx.cover[k + 1].is_some() || ctx.toks[k + 1].key().starts_with("ال"))
         {

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use isnad_model::EntityType;
 use isnad_text::tokens::TokenKind;
 
-use super::{Ctx, CONNECTORS, M, STOP};
+use super::{Ctx, M};
+use crate::cues::cues;
 
 /// Step 8: short forms of people (`نتنياهو`, `فينر`, `آل ثاني`) resolve to the full name.
 pub(super) fn short_forms(ctx: &mut Ctx) {
@@ -42,12 +43,12 @@ pub(super) fn short_forms(ctx: &mut Ctx) {
             continue;
         }
         let l = toks.len();
-        let tail = if l >= 3 && CONNECTORS.contains(&toks[l - 2].as_str()) {
+        let tail = if l >= 3 && cues().connectors.contains(toks[l - 2].as_str()) {
             toks[l - 2..].to_vec()
         } else {
             toks[l - 1..].to_vec()
         };
-        if tail.len() == 1 && (tail[0].chars().count() < 3 || STOP.contains(&tail[0].as_str())) {
+        if tail.len() == 1 && (tail[0].chars().count() < 3 || cues().stop.contains(tail[0].as_str())) {
             continue;
         }
         surnames.entry(tail).or_default().push(id.clone());

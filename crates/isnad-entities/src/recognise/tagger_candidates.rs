@@ -3,7 +3,8 @@
 use isnad_model::EntityType;
 
 use super::people::push_person;
-use super::{Ctx, M, ORG_CUES, ORG_HEADS, OUTLET_CUES, PLACE_HEADS};
+use super::{Ctx, M};
+use crate::cues::cues;
 use crate::gazetteer::name_key;
 use crate::Candidate;
 
@@ -18,9 +19,11 @@ pub(super) fn candidates(ctx: &mut Ctx, tagged: &[Candidate]) {
         let first = &ctx.toks[s];
         let supported = match c.class {
             EntityType::Person => true,
-            EntityType::Org => first.any_form_in(ORG_HEADS) || ctx.has_cue(s, ORG_CUES),
-            EntityType::Place => first.any_form_in(PLACE_HEADS) || (s > 0 && ctx.toks[s - 1].any_form_in(PLACE_HEADS)),
-            EntityType::Outlet => ctx.has_cue(s, OUTLET_CUES) || first.any_form_in(OUTLET_CUES),
+            EntityType::Org => first.any_form_in(&cues().org_heads) || ctx.has_cue(s, &cues().org),
+            EntityType::Place => {
+                first.any_form_in(&cues().place_heads) || (s > 0 && ctx.toks[s - 1].any_form_in(&cues().place_heads))
+            }
+            EntityType::Outlet => ctx.has_cue(s, &cues().outlet) || first.any_form_in(&cues().outlet),
         };
         if !supported {
             continue;
