@@ -1,6 +1,7 @@
 //! Tokens with their clitic readings, and gazetteer hits over them.
 
 use isnad_text::analysis::{Clitics, Reading};
+use isnad_text::fold::{fold, Fold};
 use isnad_text::lexicon::words;
 use isnad_text::memo::WordMemo;
 use isnad_text::tokens::TokenKind;
@@ -33,6 +34,9 @@ pub(crate) struct Tok {
     pub ortho: String,
     /// Zipf × 100 of the bare word (0 when unknown).
     pub zipf: u16,
+    /// A given name read after a clitic (`وعلي`, `لمايك`, `كإبراهيم`) when the
+    /// bare word is no given name: the chars skipped and the name's key.
+    pub clitic_name: Option<(usize, String)>,
 }
 
 impl Tok {
@@ -70,6 +74,34 @@ fn name_reading(r: &Reading, key: &str) -> bool {
     !(r.clitics.contains(Clitics::LI) && !r.clitics.contains(Clitics::AL_KEPT) && key.starts_with('ل'))
 }
 
+/// A given name glued to a conjunction or preposition (`وعلي`, `لمايك`,
+/// `كإبراهيم`): the surface chars before it and its key, when the bare word
+/// (`وليد`, `فيصل`) is not itself a given name and is rarer than the name
+/// (`كريم` is a word and a name of its own, not ك + `ريم`). The article is
+/// never read off: `بالأمل` is not a name.
+fn clitic_name(an: &Analysis<'_>, i: usize, ortho: &str, zipf: u16) -> Option<(usize, String)> {
+    let given = &gazetteer().given;
+    if given.contains_key(ortho) {
+        return None;
+    }
+    let allowed = Clitics::WA | Clitics::FA | Clitics::BI | Clitics::KA | Clitics::LI;
+    let surface: Vec<char> = an.chars()[an.tokens()[i].start..an.tokens()[i].end].to_vec();
+    // The most frequent reading so far, shallowest first: `وكريم` is و + كريم, not و + ك + ريم.
+    let mut best = zipf;
+    for r in an.readings(i).iter().skip(1) {
+        if !r.clitics.within(allowed) || r.letters < 2 {
+            continue;
+        }
+        let stem = fold(&surface[r.skip as usize..].iter().collect::<String>(), Fold::Orthographic);
+        let z = words().zipf(&stem).unwrap_or(0);
+        if given.contains_key(&stem) && z > best {
+            return Some((r.skip as usize, an.reading_key(r).to_string()));
+        }
+        best = best.max(z);
+    }
+    None
+}
+
 thread_local! {
     /// Word-list frequency per orthographic form (news repeats its vocabulary).
     static ZIPF: WordMemo<u16> = WordMemo::new(50_000);
@@ -82,7 +114,7 @@ pub(crate) fn tokens(an: &Analysis<'_>) -> Vec<Tok> {
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let (forms, ortho, zipf) = match t.kind {
+            let (forms, ortho, zipf, clitic_name) = match t.kind {
                 TokenKind::Arabic => {
                     let forms = an
                         .readings(i)
@@ -93,12 +125,13 @@ pub(crate) fn tokens(an: &Analysis<'_>) -> Vec<Tok> {
                         .collect();
                     let ortho = an.ortho(i).to_string();
                     let zipf = ZIPF.with(|m| m.get_or(&ortho, |w| lex.zipf(w).unwrap_or(0)));
-                    (forms, ortho, zipf)
+                    let clitic_name = clitic_name(an, i, &ortho, zipf);
+                    (forms, ortho, zipf, clitic_name)
                 }
-                TokenKind::Latin => (vec![Form { skip: 0, key: an.key(i).to_lowercase() }], an.surface(i), 0),
-                _ => (vec![Form { skip: 0, key: an.key(i).to_string() }], an.surface(i), 0),
+                TokenKind::Latin => (vec![Form { skip: 0, key: an.key(i).to_lowercase() }], an.surface(i), 0, None),
+                _ => (vec![Form { skip: 0, key: an.key(i).to_string() }], an.surface(i), 0, None),
             };
-            Tok { start: t.start, end: t.end, kind: t.kind, forms, ortho, zipf }
+            Tok { start: t.start, end: t.end, kind: t.kind, forms, ortho, zipf, clitic_name }
         })
         .collect()
 }
@@ -156,6 +189,18 @@ mod tests {
         assert!(keys("بِغزة").contains(&(2, "غزه".into())));
         // No reading leaves a stem shorter than three letters.
         assert_eq!(keys("بها").len(), 1);
+    }
+
+    #[test]
+    fn given_names_are_read_after_clitics() {
+        let an = Analysis::new("التقى وعلي ولمايك وكريم ووليد", &[], &[]);
+        let toks = tokens(&an);
+        assert_eq!(toks[1].clitic_name, Some((1, "علي".to_string())));
+        assert_eq!(toks[2].clitic_name, Some((2, "مايك".to_string())));
+        // A frequent word that is also a name stays whole (كريم is not ك + ريم), and so does a given name (وليد).
+        assert_eq!(toks[3].clitic_name, None);
+        assert_eq!(toks[4].clitic_name.as_ref().map(|c| c.0), Some(1));
+        assert_eq!(toks[0].clitic_name, None);
     }
 
     #[test]

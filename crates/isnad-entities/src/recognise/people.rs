@@ -199,10 +199,15 @@ pub(super) fn people(ctx: &mut Ctx) {
 
 /// Pushes tokens `s..e` as a person mention; returns its index.
 pub(super) fn push_person(ctx: &mut Ctx, s: usize, e: usize) -> usize {
-    let start = ctx.toks[s].start;
+    let mut start = ctx.toks[s].start;
     let end = ctx.toks[e - 1].end;
-    let name: Vec<String> =
+    let mut name: Vec<String> =
         (s..e).filter(|&k| ctx.toks[k].kind != TokenKind::Punct).map(|k| ctx.toks[k].key().to_string()).collect();
+    // `وعلي صالح`: the mention and the name start after the clitic.
+    if let (Some((skip, key)), Some(first)) = (&ctx.toks[s].clitic_name, name.first_mut()) {
+        start += skip;
+        *first = key.clone();
+    }
     ctx.push(M {
         s,
         e,

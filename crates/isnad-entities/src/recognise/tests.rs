@@ -137,6 +137,22 @@ fn tagger_candidates_need_support_except_people() {
 }
 
 #[test]
+fn a_tagged_person_starts_after_its_clitic() {
+    let text = "حضر الاجتماع سامر حداد وعلي قنديلجي.";
+    let chars: Vec<char> = text.chars().collect();
+    let at = |s: &str| {
+        let sc: Vec<char> = s.chars().collect();
+        let i = chars.windows(sc.len()).position(|w| w == sc.as_slice()).unwrap();
+        Span::new(i, i + sc.len())
+    };
+    let tagged = vec![Candidate { span: at("وعلي قنديلجي"), class: EntityType::Person, score: 0.9 }];
+    let f = run(text, &[], &tagged);
+    let person = find(&f, EntityType::Person, "علي قنديلجي").expect("the name without و");
+    assert_eq!(person.mentions[0].start, at("علي قنديلجي").start);
+    assert!(find(&f, EntityType::Person, "وعلي قنديلجي").is_none());
+}
+
+#[test]
 fn ids_are_stable_across_documents() {
     let a = rec("زار الوزير قطر أمس.");
     let b = rec("وقالت قطر إنها ترحب.");
