@@ -9,6 +9,7 @@ static BODY_HEADS: &str = include_str!("../../../data/cues/entities/body_heads.t
 static EPITHETS: &str = include_str!("../../../data/cues/entities/epithets.tsv");
 static GOVERNMENT_VERBS: &str = include_str!("../../../data/cues/entities/government_verbs.tsv");
 static MENTION_CUES: &str = include_str!("../../../data/cues/entities/mention_cues.tsv");
+static NAME_HEADS: &str = include_str!("../../../data/cues/entities/name_heads.tsv");
 static NAME_PARTS: &str = include_str!("../../../data/cues/entities/name_parts.tsv");
 static NAME_STOP: &str = include_str!("../../../data/cues/entities/name_stop.tsv");
 static ROLE_LINKS: &str = include_str!("../../../data/cues/entities/role_links.tsv");
@@ -43,6 +44,16 @@ pub(crate) struct Cues {
     pub org_heads: Words,
     /// Support for a place candidate from a tagger.
     pub place_heads: Words,
+    /// Indefinite heads that name an organisation with what follows (`وزارة الداخلية`).
+    pub org_name_heads: Words,
+    /// Indefinite heads that name a place with what follows (`محافظة صعدة`).
+    pub place_name_heads: Words,
+    /// Heads of administrative units that name the place itself (`محافظة صعدة`).
+    pub admin_place_heads: Words,
+    /// Heads of another common sense too (`حركة`, `ولاية`): the complement must be rare.
+    pub weak_name_heads: Words,
+    /// Definite adjectives without a nisba ending that belong to a name (`العليا`).
+    pub name_adjectives: Words,
     /// Words before `الاحتلال` that show an article uses the epithet (`دولة الاحتلال`).
     pub epithet_heads: Words,
     /// Words after `الاحتلال` that make it the common noun (`الاحتلال الكامل`).
@@ -93,6 +104,15 @@ impl Cues {
             person_body_heads: set(BODY_HEADS, "person"),
             org_heads: set(TAGGER_SUPPORT, "org"),
             place_heads: set(TAGGER_SUPPORT, "place"),
+            org_name_heads: set(NAME_HEADS, "org").union(&set(NAME_HEADS, "weak_org")).copied().collect(),
+            place_name_heads: set(NAME_HEADS, "place")
+                .union(&set(NAME_HEADS, "weak_place"))
+                .chain(&set(NAME_HEADS, "admin_place"))
+                .copied()
+                .collect(),
+            admin_place_heads: set(NAME_HEADS, "admin_place"),
+            weak_name_heads: set(NAME_HEADS, "weak_org").union(&set(NAME_HEADS, "weak_place")).copied().collect(),
+            name_adjectives: set(NAME_HEADS, "adjective"),
             epithet_heads: set(EPITHETS, "head"),
             epithet_not_after: set(EPITHETS, "not_after"),
             epithet_not_before: set(EPITHETS, "not_before"),
@@ -111,6 +131,7 @@ mod tests {
         ("epithets.tsv", EPITHETS, &["head", "not_after", "not_before"]),
         ("government_verbs.tsv", GOVERNMENT_VERBS, &[]),
         ("mention_cues.tsv", MENTION_CUES, &["outlet", "org", "on_air"]),
+        ("name_heads.tsv", NAME_HEADS, &["org", "place", "admin_place", "weak_org", "weak_place", "adjective"]),
         ("name_parts.tsv", NAME_PARTS, &["connector", "initial"]),
         ("name_stop.tsv", NAME_STOP, &[]),
         ("role_links.tsv", ROLE_LINKS, &[]),

@@ -3,7 +3,7 @@
 //! `run` builds the shared context (`Ctx`: tokens, gazetteer hits, sentence
 //! breaks, the mentions so far) and runs one pass per file, in this order:
 //! `gazetteer_names`, `epithets`, `cued_outlets`, `people` (with `roles`),
-//! `tagger_candidates`, `short_forms`, `composites`, `metonymy`; then
+//! `headed_names`, `tagger_candidates`, `short_forms`, `composites`, `metonymy`; then
 //! `assembly` builds the entities and `nationalities` the attributes.
 
 mod assembly;
@@ -11,6 +11,7 @@ mod composites;
 mod cued_outlets;
 mod epithets;
 mod gazetteer_names;
+mod headed_names;
 mod metonymy;
 mod nationalities;
 mod people;
@@ -33,6 +34,7 @@ use composites::composites;
 use cued_outlets::cued_outlets;
 use epithets::epithets;
 use gazetteer_names::gazetteer_names;
+use headed_names::headed_names;
 use metonymy::metonymy;
 use nationalities::nationalities;
 use people::people;
@@ -176,6 +178,7 @@ pub(crate) fn run_analysis(an: &Analysis<'_>, tagged: &[Candidate]) -> Entities 
     epithets(&mut ctx);
     cued_outlets(&mut ctx);
     people(&mut ctx);
+    headed_names(&mut ctx);
     candidates(&mut ctx, tagged);
     short_forms(&mut ctx);
     composites(&mut ctx);

@@ -132,7 +132,8 @@ fn tagger_candidates_need_support_except_people() {
     let f = run(text, &[], &tagged);
     assert!(find(&f, EntityType::Person, "سامر قنديلجي").is_some());
     assert!(find(&f, EntityType::Org, "لجنة الإغاثة الأهلية").is_some());
-    assert!(find(&f, EntityType::Place, "كفرنبل").is_some());
+    // The head names the village with it (`بلدة كفرنبل`), before any tagger span.
+    assert!(find(&f, EntityType::Place, "بلدة كفرنبل").is_some());
     assert!(find(&f, EntityType::Org, "التقى").is_none());
 }
 
@@ -158,4 +159,31 @@ fn ids_are_stable_across_documents() {
     let b = rec("وقالت قطر إنها ترحب.");
     assert_eq!(a.entities[0].id, b.entities[0].id);
     assert!(a.entities[0].id.starts_with("place:"));
+}
+
+#[test]
+fn heads_name_organisations_and_places() {
+    let text =
+        "قال زعيم حزب العمال البريطاني إن وزارة الخارجية الأمريكية وجامعة كيلمارتن ومحافظة صعدة ومطار صنعاء تأثرت.";
+    let f = rec(text);
+    assert!(find(&f, EntityType::Org, "حزب العمال البريطاني").is_some());
+    assert!(find(&f, EntityType::Org, "وزارة الخارجية الأمريكية").is_some());
+    assert!(find(&f, EntityType::Org, "جامعة كيلمارتن").is_some());
+    // An administrative unit joins the place it names; a site is a place of its own.
+    let saada = find(&f, EntityType::Place, "محافظة صعدة").expect("محافظة صعدة");
+    assert!(saada.id.ends_with("صعده"), "{}", saada.id);
+    let airport = find(&f, EntityType::Place, "مطار صنعاء").expect("مطار صنعاء");
+    assert!(!airport.id.ends_with(":صنعاء"));
+    for e in &f.entities {
+        for m in &e.mentions {
+            assert_eq!(char_slice(text, m.start, m.end), m.surface);
+        }
+    }
+}
+
+#[test]
+fn heads_do_not_name_common_phrases() {
+    let f = rec("عاد إلى بلده الثاني، وأدى البركان إلى أضرار في منطقة آمنة. وتوقفت حركة المرور أمام محكمة للاستئناف.");
+    let found: Vec<String> = f.entities.iter().flat_map(|e| e.mentions.iter().map(|m| m.surface.clone())).collect();
+    assert!(found.is_empty(), "{found:?}");
 }
