@@ -574,7 +574,6 @@ impl Gazetteer {
     }
 
     /// The entry group whose key is exactly `key`.
-    #[cfg(test)]
     pub fn lookup(&self, key: &str) -> Option<usize> {
         self.map.get(key).map(|v| v as usize)
     }

@@ -5,7 +5,7 @@ use isnad_model::EntityType;
 use super::people::push_person;
 use super::{Ctx, M};
 use crate::cues::cues;
-use crate::gazetteer::name_key;
+use crate::gazetteer::{gazetteer, name_key};
 use crate::Candidate;
 
 /// Step 7: tagger candidates that do not conflict with what was found.
@@ -34,7 +34,9 @@ pub(super) fn candidates(ctx: &mut Ctx, tagged: &[Candidate]) {
             continue;
         }
         if c.class == EntityType::Person {
-            push_person(ctx, s, e);
+            if !names_known_body(ctx, start, end) {
+                push_person(ctx, s, e);
+            }
             continue;
         }
         let surface = ctx.text(start, end);
@@ -55,4 +57,15 @@ pub(super) fn candidates(ctx: &mut Ctx, tagged: &[Candidate]) {
             name: Vec::new(),
         });
     }
+}
+
+/// True when the span, without the ل or ب glued to its first word, is a known
+/// organisation, outlet or place (`لبي بي سي` "to the BBC"): the addressee of
+/// speech, never a person. Two-letter stems (`بي`) are below the clitic
+/// readings' three-letter floor, so the gazetteer walk misses them.
+fn names_known_body(ctx: &Ctx, start: usize, end: usize) -> bool {
+    let surface = ctx.text(start, end);
+    let Some(rest) = surface.strip_prefix('ل').or_else(|| surface.strip_prefix('ب')) else { return false };
+    let g = gazetteer();
+    g.lookup(&name_key(rest)).is_some_and(|grp| g.group(grp).any(|(_, e)| e.etype != EntityType::Person))
 }

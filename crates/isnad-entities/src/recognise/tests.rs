@@ -187,3 +187,17 @@ fn heads_do_not_name_common_phrases() {
     let found: Vec<String> = f.entities.iter().flat_map(|e| e.mentions.iter().map(|m| m.surface.clone())).collect();
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn speech_to_an_outlet_is_no_person() {
+    let text = "وقال الوزير لبي بي سي إن الاتفاق قريب.";
+    let chars: Vec<char> = text.chars().collect();
+    let at = |s: &str| {
+        let sc: Vec<char> = s.chars().collect();
+        let i = chars.windows(sc.len()).position(|w| w == sc.as_slice()).unwrap();
+        Span::new(i, i + sc.len())
+    };
+    let tagged = vec![Candidate { span: at("لبي بي سي"), class: EntityType::Person, score: 0.9 }];
+    let f = run(text, &[], &tagged);
+    assert!(f.entities.iter().all(|e| e.entity_type != EntityType::Person), "{:?}", f.entities);
+}
