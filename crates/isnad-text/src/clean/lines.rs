@@ -277,6 +277,33 @@ pub fn inline_dateline(line: &str) -> Option<(usize, Option<String>, String)> {
     Some((m.end(), place, outlet))
 }
 
+/// Most words of a headline-like line.
+const MAX_HEADLINE_WORDS: usize = 16;
+
+/// A line shaped like another story's title: 3 to 16 words, not ending like
+/// a paragraph (a question mark is allowed: headlines ask), not a list item
+/// (bullet, dash or number first) and not a label (`المصدر`, colon last).
+pub(crate) fn is_headline_like(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    let Some(first) = t.chars().next() else { return false };
+    // The last char before closing quotes: `قالت: "…نتقدم بالشكر."` ends a paragraph.
+    let last = t.trim_end_matches(['"', '»', '”', '\'', '’']).chars().next_back().unwrap_or('.');
+    (3..=MAX_HEADLINE_WORDS).contains(&words)
+        && !matches!(last, '.' | '!' | '…' | ':' | '؛' | '\u{06D4}' | ',' | '،')
+        && !first.is_numeric()
+        && !matches!(first, '-' | '–' | '—' | '•' | '*' | '·' | '(' | '[')
+        // A line opening with و continues the story (`وقالت`, `وأضاف`).
+        && first != 'و'
+        // Speech: `X: "…"`.
+        && !t.contains(": \"") && !t.contains(": «") && !t.contains(":\"") && !t.contains(":«")
+}
+
+/// True when a line asks a question (ends with ؟ or ?, closing quotes aside).
+pub(crate) fn is_question(line: &str) -> bool {
+    matches!(line.trim().trim_end_matches(['"', '»', '”']).chars().next_back(), Some('؟' | '?'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -59,6 +59,10 @@ fn is_clause_boundary(c: char) -> bool {
 
 /// Words of a dangling fragment at most, for it to be set apart.
 const MAX_FRAGMENT_WORDS: usize = 8;
+/// Words of a line that counts as a body paragraph (for teaser detection).
+const MIN_PARAGRAPH_WORDS: usize = 12;
+/// Most lines in a block of teasers (a longer run of short lines is a list or a poem).
+const MAX_TEASER_LINES: usize = 6;
 /// Words a last paragraph needs before its missing full stop counts as truncation.
 const MIN_TRUNCATED_WORDS: usize = 6;
 
@@ -139,6 +143,49 @@ impl<'a> Cleaner<'a> {
                 continue;
             }
             break;
+        }
+        // Teaser blocks: two or more headline-like lines in a row inside an
+        // article of punctuated paragraphs are other stories' titles.
+        let is_paragraph = |k: usize| {
+            let t = s1[all_lines[k].start..all_lines[k].end].trim();
+            t.split_whitespace().count() >= MIN_PARAGRAPH_WORDS && t.chars().next_back().is_some_and(ends_paragraph)
+        };
+        let body_paragraphs = (0..all_lines.len()).filter(|&k| is_paragraph(k)).count();
+        // Lines before the first paragraph are the title and standfirst.
+        let first_paragraph = (0..all_lines.len()).find(|&k| is_paragraph(k)).unwrap_or(all_lines.len());
+        if body_paragraphs >= 2 {
+            let teaser = |k: usize| !is_noise[k] && lines::is_headline_like(&s1[all_lines[k].start..all_lines[k].end]);
+            let nonblank = |k: usize| !s1[all_lines[k].start..all_lines[k].end].trim().is_empty();
+            let mut blocks: Vec<Vec<usize>> = Vec::new();
+            let mut k = first_paragraph;
+            while k < all_lines.len() {
+                if !teaser(k) {
+                    k += 1;
+                    continue;
+                }
+                // The run of teaser lines from k (blank lines between them allowed).
+                let mut run = vec![k];
+                let mut j = k + 1;
+                while j < all_lines.len() {
+                    if !nonblank(j) {
+                        j += 1;
+                    } else if teaser(j) {
+                        run.push(j);
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                // A run of questions only is an interview or a list of questions.
+                let all_questions = run.iter().all(|&t| lines::is_question(&s1[all_lines[t].start..all_lines[t].end]));
+                if (2..=MAX_TEASER_LINES).contains(&run.len()) && !all_questions {
+                    blocks.push(run);
+                }
+                k = j;
+            }
+            for t in blocks.into_iter().flatten() {
+                mark(t, NoiseKind::RelatedLink, &mut is_noise, &mut line_noise);
+            }
         }
         // Bylines and datelines among the first lines.
         let head: Vec<usize> = (0..all_lines.len())
@@ -419,6 +466,34 @@ mod tests {
         assert_eq!(kinds, [NoiseKind::AdMarker, NoiseKind::RelatedLink, NoiseKind::AdMarker, NoiseKind::SourceTrailer]);
         assert_eq!(c.noise[1].surface, "اقرأ أيضاً:\u{00A0}عنوان مقال آخر");
         assert!(!c.truncated);
+    }
+
+    #[test]
+    fn teaser_blocks_between_paragraphs_are_related_links() {
+        let para = "أعلنت السلطات المحلية في المدينة الساحلية أمس عن خطة جديدة لإعادة بناء الميناء المتضرر بعد العاصفة.";
+        let raw = format!(
+            "{para}\nعنوان: مهرجان الربيع يعود إلى الساحة القديمة\nهل تنجح الخطة الجديدة في إنقاذ الموسم السياحي؟\n{para}\nالمرحلة الثانية\n{para}"
+        );
+        let c = clean(&raw);
+        check_offsets(&raw, &c);
+        let related: Vec<&str> =
+            c.noise.iter().filter(|n| n.kind == NoiseKind::RelatedLink).map(|n| n.surface.as_str()).collect();
+        assert_eq!(
+            related,
+            ["عنوان: مهرجان الربيع يعود إلى الساحة القديمة", "هل تنجح الخطة الجديدة في إنقاذ الموسم السياحي؟"]
+        );
+        // Title and standfirst before the first paragraph stay.
+        let raw3 = format!("عنوان الخبر الرئيسي عن الميناء\nخطة جديدة لإعادة بناء الميناء المتضرر\n{para}\n{para}");
+        assert!(clean(&raw3).noise.iter().all(|n| n.kind != NoiseKind::RelatedLink));
+        // Questions only: an interview, not teasers; a quote line ends a paragraph.
+        let raw2 = format!("{para}\nهل زرت المدينة من قبل؟\nمتى كانت آخر مرة رأيت فيها البحر؟\n{para}\nعنوان طويل عن مهرجان المدينة\nقالت الوزيرة: \"سنبدأ العمل غدا.\"\n{para}");
+        let c2 = clean(&raw2);
+        assert!(c2.noise.iter().all(|n| n.kind != NoiseKind::RelatedLink), "{:?}", c2.noise);
+        // A single short line is a crosshead, not a teaser.
+        assert!(c.text.contains("المرحلة الثانية"));
+        // Without body paragraphs, short lines are the article itself.
+        let c = clean("سطر أول قصير هنا\nسطر ثان قصير هنا");
+        assert!(c.noise.iter().all(|n| n.kind != NoiseKind::RelatedLink));
     }
 
     #[test]
