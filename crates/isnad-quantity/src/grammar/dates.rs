@@ -3,7 +3,9 @@
 use isnad_model::NumberKind;
 use isnad_text::tokens::TokenKind;
 
-use super::{fmt_num, unit_name, DateC, Dv, Found, Mod, Res, CURRENT, FUTURE, PAST, PREPS, YEAR_CUES};
+use super::{
+    fmt_num, unit_name, DateC, Dv, Found, Mod, Res, CURRENT, FUTURE, PAST, PREPS, YEAR_CUES, YEAR_FOLLOWERS, YEAR_PREPS,
+};
 use crate::lexicon::{Cal, TForm, E, LEX};
 use crate::scan::Scan;
 
@@ -167,6 +169,16 @@ impl Scan<'_> {
     }
 
     /// A date, time or relative time expression starting at `i`.
+    /// True when token `i` cannot be what a number before it counts: the end,
+    /// punctuation, a conjoined word (`وقتل`) or a preposition.
+    fn nothing_counted_after(&self, i: usize) -> bool {
+        match self.kind(i) {
+            None | Some(TokenKind::Punct) => true,
+            Some(TokenKind::Arabic) => self.f(i).starts_with('و') || self.is_any(i, YEAR_FOLLOWERS),
+            _ => false,
+        }
+    }
+
     pub fn date_at(&self, i: usize) -> Option<Found> {
         let mut f = Found::default();
         let kind = self.kind(i)?;
@@ -207,8 +219,12 @@ impl Scan<'_> {
                         });
                         return Some(f);
                     }
-                    // A bare year after a cue word.
-                    if i > 0 && self.is_any(i - 1, YEAR_CUES) && (1900.0..=2100.0).contains(&d.value) {
+                    // A bare year after a cue word, or after a preposition when
+                    // nothing is counted after it (`في 2006.`, `من 2003 إلى 2011`,
+                    // `في 2015 وقتل`; not `من 2000 شخص`).
+                    let year_cue = i > 0 && self.is_any(i - 1, YEAR_CUES);
+                    let prep_year = i > 0 && self.is_any(i - 1, YEAR_PREPS) && self.nothing_counted_after(i + 1);
+                    if (year_cue || prep_year) && (1900.0..=2100.0).contains(&d.value) {
                         f.dates.push(DateC {
                             s: i,
                             e: i + 1,
@@ -616,5 +632,26 @@ impl Scan<'_> {
         matches!(self.punct(p), Some('"' | '«' | '“' | '\'' | '”'))
             && p > 0
             && self.is_any(p - 1, "برنامج|البرنامج|برامج")
+    }
+}
+
+#[cfg(test)]
+mod bare_year_tests {
+    use isnad_text::Analysis;
+
+    fn dates_and_numbers(text: &str) -> (Vec<String>, Vec<String>) {
+        let q = crate::extract_analysis(&Analysis::new(text, &[], &[]), None);
+        (q.dates.into_iter().map(|d| d.surface).collect(), q.numbers.into_iter().map(|n| n.surface).collect())
+    }
+
+    #[test]
+    fn a_bare_year_after_a_preposition_is_a_date_when_nothing_is_counted() {
+        let (dates, numbers) = dates_and_numbers("افتتح الجسر في 1998، وجدد من 2004 إلى 2009 وفي 2012 وأغلق.");
+        assert_eq!(dates, ["1998", "2004", "2009", "2012"]);
+        assert!(numbers.is_empty(), "{numbers:?}");
+        // A count after a preposition stays a number.
+        let (dates, numbers) = dates_and_numbers("نزح أكثر من 2000 شخص في يوم واحد.");
+        assert!(dates.is_empty(), "{dates:?}");
+        assert!(numbers.iter().any(|n| n.contains("2000")), "{numbers:?}");
     }
 }

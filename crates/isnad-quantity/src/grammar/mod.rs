@@ -101,6 +101,10 @@ const FUTURE: &str = "المقبل|المقبله|القادم|القادمه|ا
 const CURRENT: &str = "الجاري|الجاريه|الحالي|الحاليه";
 const PERCENT_WORDS: &str = "المئه|المائه|الميه";
 const YEAR_CUES: &str = "عام|العام|سنه|السنه|لعام|لسنه|مطلع|اوائل|اواخر|منتصف|اواسط|نهايه|بدايه|صيف|شتاء|ربيع|خريف|منذ|حتي|خلال|موسم|انتخابات";
+/// Prepositions before a bare year when nothing counted follows it (`في 2006.`).
+const YEAR_PREPS: &str = "في|من|الي|قبل|بعد|ثوره|احداث|حرب";
+/// Words after a bare year that show it counts nothing (prepositions, `حين`).
+const YEAR_FOLLOWERS: &str = "الي|حتي|في|علي|عندما|حين|حيث|بعد|قبل|ضد|مع|من|عن|الا|لكن|ثم";
 /// Words before a number that make it a name or an identifier, not a quantity.
 const ID_WORDS: &str = "القناه|قناه|الماده|ماده|القرار|قرار|رقم|الرقم|البند|بند|الفقره|فقره|الفصل|الحلقه|حلقه|الصفحه|صفحه|الطريق|طريق|شارع|الشارع|الطابق|الرحله|رحله|الغرفه|الاصدار|النسخه|المنطقه|الكيلو|كيلو|الكيلومتر|الكتيبه|اللواء|الفرقه|كوفيد|فيروس|طراز|موديل|صاروخ|الصاروخ|مقاتلات|مقاتله|طائرات|طائره|منظومه|اس|اف|تي|بي|جي|ام";
 /// First words of every pattern that does not start with a lexicon word or a digit.
@@ -175,4 +179,31 @@ pub fn part_name(p: u8) -> &'static str {
 
 pub fn num_str(v: f64) -> String {
     fmt_num(v)
+}
+
+#[cfg(test)]
+mod word_list_tests {
+    use super::*;
+    use isnad_text::analysis::is_folded_entry;
+
+    #[test]
+    fn every_grammar_word_list_is_in_its_folded_form() {
+        let lists = [
+            ("PAST", PAST),
+            ("FUTURE", FUTURE),
+            ("CURRENT", CURRENT),
+            ("PERCENT_WORDS", PERCENT_WORDS),
+            ("YEAR_CUES", YEAR_CUES),
+            ("YEAR_PREPS", YEAR_PREPS),
+            ("YEAR_FOLLOWERS", YEAR_FOLLOWERS),
+            ("ID_WORDS", ID_WORDS),
+            ("PREPS", PREPS),
+            ("TRIGGERS", TRIGGERS),
+        ];
+        for (name, list) in lists {
+            for w in list.split('|') {
+                assert!(!w.is_empty() && is_folded_entry(w), "{name}: {w:?} is not in its Fold::Letters form");
+            }
+        }
+    }
 }
