@@ -1,6 +1,7 @@
 //! Quantities: a hedged number with a percent, a time unit (duration) or a counted noun.
 
 use isnad_model::{DurationUnit, Hedge, NumberKind};
+use isnad_text::tokens::TokenKind;
 
 use super::{bounds, DurC, Found, NumC, PERCENT_WORDS};
 use crate::lexicon::{TForm, E};
@@ -13,6 +14,20 @@ impl Scan<'_> {
             Some(E::Time(u, f)) if f != TForm::Dual => Some(u),
             _ => None,
         }
+    }
+
+    /// A bare accusative unit that counts nothing: an adjective agreeing with
+    /// the noun before it (`قائدا عاما`, `أمينا عاما`), or "ever" under a
+    /// negation (`لم تساوم يوما`).
+    fn adverbial_unit(&self, j: usize) -> bool {
+        let prev = if j > 0 { self.f(j - 1) } else { "" };
+        let agrees = self.kind(j.wrapping_sub(1)) == Some(TokenKind::Arabic)
+            && prev.chars().count() >= 3
+            && prev.ends_with('ا')
+            && !prev.ends_with("وا")
+            && self.lex(j - 1).is_none();
+        let negated = (1..=3).any(|k| j >= k && self.is_any(j - k, "لم|لن|لا|ما|ولم|ولن"));
+        agrees || negated
     }
 
     /// A quantity starting at `i` (hedge, number, percent or unit, trailing hedge).
@@ -40,13 +55,18 @@ impl Scan<'_> {
         if j > i && self.is_date_start(j) {
             return None;
         }
+        // After لم / لن a number word in ت is a verb: `لم تسع` "did not seek".
+        if j > 0 && self.is_any(j - 1, "لم|لن") && self.f(j).starts_with('ت') && self.kind(j) == Some(TokenKind::Arabic)
+        {
+            return None;
+        }
         let ns = j;
         // Time units that carry their own count.
         if let Some(E::Time(u, form)) = self.lex(j) {
             {
                 let (v, mut e) = match form {
                     TForm::Dual => (2.0, j + 1),
-                    TForm::SingAcc if !self.bare(j + 1, "ما") => (1.0, j + 1),
+                    TForm::SingAcc if !self.bare(j + 1, "ما") && !self.adverbial_unit(j) => (1.0, j + 1),
                     TForm::Sing if intro || one || hedge.is_some() => (1.0, j + 1),
                     _ => return None,
                 };
@@ -145,5 +165,24 @@ impl Scan<'_> {
             return Some(dur_end);
         }
         Some(end.max(ne))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use isnad_text::Analysis;
+
+    fn numbers(text: &str) -> Vec<String> {
+        crate::extract_analysis(&Analysis::new(text, &[], &[]), None).numbers.into_iter().map(|n| n.surface).collect()
+    }
+
+    #[test]
+    fn verbs_and_adjectives_that_look_like_counts_are_not_numbers() {
+        assert!(numbers("ولم تسع البلدية إلى حل المشكلة.").is_empty());
+        assert!(numbers("عين مديرا عاما للشركة.").is_empty());
+        assert!(numbers("لم يتراجع يوما عن موقفه.").is_empty());
+        // A real count of one unit stays.
+        assert_eq!(numbers("قضى عاما في السجن."), ["عاما"]);
+        assert_eq!(numbers("انتظر تسع ساعات."), ["تسع"]);
     }
 }
