@@ -180,6 +180,8 @@ fn run(scan: &Scan) -> Found {
         }
         i += 1;
     }
+    found.numbers.sort_by_key(|n| (n.s, n.e));
+    scan.merge_ranges(&mut found.numbers);
     found
 }
 

@@ -106,6 +106,8 @@ fn parse_digits(cs: &[char]) -> Digits {
         }
     } else if seps.len() > 1 && three_after_first {
         grouped = true; // 1.200.000
+    } else if seps.len() == 1 && groups[1].0 == 3 && cs.iter().rev().take(3).all(|&c| digit_value(c) == Some(0)) {
+        grouped = true; // 368.000: three zeros after one dot group thousands
     } else {
         dec_at = Some(0);
     }

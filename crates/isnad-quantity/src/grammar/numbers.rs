@@ -74,11 +74,18 @@ impl Scan<'_> {
         let mut cur = 0.0f64;
         let mut last = Last::Start;
         let mut j = i;
+        // The value and end before the last و after a scale, and that scale:
+        // `مليونين وثلاثة ملايين` is two numbers (a range), not five million.
+        let mut before_join: Option<(f64, usize, f64)> = None;
         loop {
             let first = last == Last::Start;
             // A scale or hundred directly after a small number multiplies it.
             if !first && !matches!(last, Last::Scale(_)) {
                 match self.lex(j) {
+                    Some(E::Scale { mult, .. }) if before_join.is_some_and(|(_, _, m)| mult >= m) => {
+                        let (v, e, _) = before_join.unwrap_or((total + cur, j, 0.0));
+                        return Some((v, e));
+                    }
                     Some(E::Scale { mult, .. }) if !self.toks[j].clitic && cur > 0.0 => {
                         total += cur * mult;
                         cur = 0.0;
@@ -113,6 +120,9 @@ impl Scan<'_> {
             };
             if joined && cap == 0.0 {
                 break;
+            }
+            if let (true, Last::Scale(m)) = (joined, last) {
+                before_join = Some((total + cur, j, m));
             }
             if joined && self.bare(j, "و") && self.kind(k) == Some(TokenKind::Arabic) && self.toks[k].clitic {
                 break;

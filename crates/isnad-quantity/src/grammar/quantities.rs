@@ -32,7 +32,21 @@ impl Scan<'_> {
 
     /// A quantity starting at `i` (hedge, number, percent or unit, trailing hedge).
     pub fn quantity_at(&self, i: usize, out: &mut Found) -> Option<usize> {
-        self.quantity_opts(i, out, false)
+        let before = out.numbers.len();
+        let end = self.quantity_opts(i, out, false)?;
+        // `تجاوز عدد القتلى 300`: the verb a few words back makes it more than 300.
+        if out.numbers.len() == before + 1 {
+            if let Some(n) = out.numbers.last_mut() {
+                if n.hedge == Hedge::Exact && n.s == i && n.kind == NumberKind::Cardinal {
+                    if let Some(v) = self.distant_hedge_verb(i) {
+                        n.hedge = Hedge::MoreThan;
+                        (n.low, n.high) = bounds(Hedge::MoreThan, n.value);
+                        n.s = v;
+                    }
+                }
+            }
+        }
+        Some(end)
     }
 
     /// [`Scan::quantity_at`]; `one` lets a bare singular unit count one (`قبل أسبوع`).
