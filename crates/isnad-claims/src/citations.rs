@@ -14,96 +14,8 @@
 use isnad_model::{Citation, Document, EntityType, Figure, Quote};
 
 use crate::context::{is_word, with_document, Ctx};
+use crate::cues::CITATION_CUES;
 use crate::text::{in_lex, is_quote_mark, slice};
-
-/// Prepositional cues: the outlet follows (`بحسب`, `وفقا لـ`, `نقلا عن`).
-const PHRASE_CUES: &[&str] = &["حسب", "بحسب", "وفقا", "وفق", "نقلا", "استنادا", "طبقا"];
-/// Verb cues whose subject may be an outlet.
-const VERB_CUES: &[&str] = &[
-    "نقل",
-    "نقلت",
-    "تنقل",
-    "ينقل",
-    "افاد",
-    "افادت",
-    "تفيد",
-    "يفيد",
-    "ذكر",
-    "ذكرت",
-    "تذكر",
-    "يذكر",
-    "قال",
-    "قالت",
-    "تقول",
-    "يقول",
-    "اورد",
-    "اوردت",
-    "تورد",
-    "كشف",
-    "كشفت",
-    "تكشف",
-    "اشار",
-    "اشارت",
-    "اكد",
-    "اكدت",
-    "نشر",
-    "نشرت",
-    "بث",
-    "بثت",
-    "اضاف",
-    "اضافت",
-    "تابع",
-    "تابعت",
-    "اوضح",
-    "اوضحت",
-    "زعم",
-    "زعمت",
-    "رجح",
-    "رجحت",
-    "اعلن",
-    "اعلنت",
-    "تعلن",
-    "يعلن",
-];
-/// Nouns that head an outlet phrase.
-const OUTLET_NOUNS: &[&str] = &[
-    "صحيفه",
-    "جريده",
-    "مجله",
-    "موقع",
-    "قناه",
-    "شبكه",
-    "وكاله",
-    "اذاعه",
-    "تلفزيون",
-    "التلفزيون",
-    "هيئه",
-    "محطه",
-    "صحف",
-    "وسائل",
-];
-/// Definite outlet nouns that refer back to the last cited outlet.
-const ANAPHORS: &[&str] =
-    &["الصحيفه", "الجريده", "المجله", "الموقع", "القناه", "الشبكه", "الوكاله", "الاذاعه", "الهيئه", "المحطه"];
-/// Words that end the outlet's own source phrase.
-const VIA_STOP: &[&str] = &[
-    "ان",
-    "انه",
-    "انها",
-    "انهم",
-    "بان",
-    "بانه",
-    "قوله",
-    "قولها",
-    "قولهم",
-    "قولهما",
-    "امس",
-    "اليوم",
-    "يوم",
-    "مساء",
-    "صباح",
-    "ليل",
-];
 
 /// Finds the citations of a document, in text order.
 pub fn citations(doc: &Document) -> Vec<Citation> {
@@ -134,9 +46,10 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Citation> {
 
 /// A citation whose cue is token `i`, and the token after it.
 fn citation_at(ctx: &Ctx, i: usize, last: usize) -> Option<(Citation, usize)> {
+    let cues = &*CITATION_CUES;
     let n = ctx.norm(i);
-    let phrase = PHRASE_CUES.contains(&n) || is_word(n, PHRASE_CUES);
-    let verb = !phrase && (VERB_CUES.contains(&n) || in_lex(n, VERB_CUES));
+    let phrase = cues.phrase.contains(&n) || is_word(n, &cues.phrase);
+    let verb = !phrase && (cues.verb.contains(&n) || in_lex(n, &cues.verb));
     if !(phrase || verb) {
         return None;
     }
@@ -148,7 +61,7 @@ fn citation_at(ctx: &Ctx, i: usize, last: usize) -> Option<(Citation, usize)> {
     if phrase && matches!(ctx.norm(j), "عن" | "الي") {
         j += 1;
     }
-    if phrase && j < last && ctx.norm(j) == "ما" && j + 1 < last && in_lex(ctx.norm(j + 1), VERB_CUES) {
+    if phrase && j < last && ctx.norm(j) == "ما" && j + 1 < last && in_lex(ctx.norm(j + 1), &cues.verb) {
         j += 2;
     }
     if j >= last {
@@ -209,7 +122,7 @@ fn outlet_at(ctx: &Ctx, j: usize, last: usize, phrase: bool) -> Option<(usize, u
         start += 1;
         head_norm = norm.chars().skip(1).collect();
     }
-    let is_noun = OUTLET_NOUNS.iter().any(|w| is_word(&head_norm, &[w]) || head_norm == *w);
+    let is_noun = CITATION_CUES.outlet_noun.iter().any(|w| is_word(&head_norm, &[w]) || head_norm == *w);
     let mention_at = |pos: usize| {
         ctx.mentions_from(pos, pos + 3)
             .filter(|m| m.3 == EntityType::Outlet && m.1 > pos)
@@ -236,7 +149,7 @@ fn outlet_at(ctx: &Ctx, j: usize, last: usize, phrase: bool) -> Option<(usize, u
         while m + 1 < last && m + 1 - j <= 4 {
             let next = &ctx.tokens[m + 1];
             if ctx.punct_between(ctx.tokens[m].end, next.start)
-                || VIA_STOP.contains(&next.norm.as_str())
+                || CITATION_CUES.via_stop.contains(&next.norm.as_str())
                 || matches!(next.norm.as_str(), "عن" | "في" | "الي" | "علي" | "من" | "مع" | "خلال")
                 || next.norm.starts_with('و')
             {
@@ -280,7 +193,7 @@ fn outlet_at(ctx: &Ctx, j: usize, last: usize, phrase: bool) -> Option<(usize, u
 
 /// The outlet's own source starting at token `j`: `(start, end, last token)`.
 fn via_at(ctx: &Ctx, j: usize, last: usize) -> Option<(usize, usize, usize)> {
-    if j >= last || VIA_STOP.contains(&ctx.norm(j)) {
+    if j >= last || CITATION_CUES.via_stop.contains(&ctx.norm(j)) {
         return None;
     }
     let mut k = j;
@@ -293,7 +206,7 @@ fn via_at(ctx: &Ctx, j: usize, last: usize) -> Option<(usize, usize, usize)> {
     }
     while k + 1 < last && k + 1 - j < 8 {
         let next = &ctx.tokens[k + 1];
-        if ctx.punct_between(ctx.tokens[k].end, next.start) || VIA_STOP.contains(&next.norm.as_str()) {
+        if ctx.punct_between(ctx.tokens[k].end, next.start) || CITATION_CUES.via_stop.contains(&next.norm.as_str()) {
             break;
         }
         // `مصادر مطلعة على المفاوضات`: a following clause with a verb ends it.
@@ -323,7 +236,8 @@ fn via_at(ctx: &Ctx, j: usize, last: usize) -> Option<(usize, usize, usize)> {
 /// True for a definite outlet noun (`الصحيفة`, `الهيئة`).
 fn is_anaphor(norm: &str) -> bool {
     let s = norm.strip_prefix('و').unwrap_or(norm);
-    ANAPHORS.contains(&s) || s.strip_prefix('ب').is_some_and(|r| ANAPHORS.contains(&r))
+    let anaphors = &CITATION_CUES.anaphor;
+    anaphors.contains(&s) || s.strip_prefix('ب').is_some_and(|r| anaphors.contains(&r))
 }
 
 /// The entity of the last outlet mentioned before `pos` (the referent of an anaphor).
@@ -332,7 +246,11 @@ fn previous_outlet(ctx: &Ctx, pos: usize) -> Option<Option<String>> {
     match m {
         Some(m) => Some(Some(m.2.to_string())),
         // An outlet phrase that is not an entity still counts as a referent.
-        None => ctx.tokens.iter().any(|t| t.end <= pos && OUTLET_NOUNS.contains(&t.norm.as_str())).then_some(None),
+        None => ctx
+            .tokens
+            .iter()
+            .any(|t| t.end <= pos && CITATION_CUES.outlet_noun.contains(&t.norm.as_str()))
+            .then_some(None),
     }
 }
 

@@ -5,24 +5,9 @@ use isnad_text::analysis::{any_reading, Clitics};
 use isnad_text::tokens::TokenKind;
 use isnad_text::Analysis;
 
+use crate::cues::ANONYMOUS_SOURCES;
 use crate::model::Source;
 use crate::text::{in_lex, is_punct, normalize, slice, Token};
-
-/// Words that start an anonymous source.
-const ANONYMOUS: &[&str] = &[
-    "مصادر",
-    "مصدر",
-    "مسؤول",
-    "مسؤولين",
-    "مسؤولون",
-    "مسؤولو",
-    "مسؤولي",
-    "اشخاص",
-    "مقربون",
-    "مقربين",
-    "دبلوماسيون",
-    "مطلعون",
-];
 
 /// What the claim finders read: the document's analysis and its finished
 /// quantity and entity layers.
@@ -167,7 +152,7 @@ impl<'a> Ctx<'a> {
         });
         let surface = slice(self.chars, start, end);
         let first = normalize(surface.split_whitespace().next().unwrap_or(""));
-        let anonymous = entity.is_none() && in_lex(&first, ANONYMOUS);
+        let anonymous = entity.is_none() && in_lex(&first, &ANONYMOUS_SOURCES.anonymous);
         Source { start, end, surface, entity, anonymous }
     }
 

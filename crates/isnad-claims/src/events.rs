@@ -18,73 +18,8 @@ use std::sync::OnceLock;
 use isnad_model::{Document, EntityType, Event, EventKind, Figure, What};
 
 use crate::context::{with_document, Ctx};
+use crate::cues::{EVENT_TRIGGERS, EVENT_WORDS};
 use crate::text::{in_lex, slice, stems};
-
-/// Trigger stems per kind, in priority order within a sentence.
-const TRIGGERS: &[(EventKind, &[&str])] = &[
-    (EventKind::Exchange, &["تبادل", "مبادله", "صفقه التبادل"]),
-    (EventKind::Truce, &["هدنه", "تهدئه", "وقف اطلاق النار", "وقف لاطلاق النار", "وقف النار", "وقف القتال", "وقف الحرب"]),
-    (
-        EventKind::Release,
-        &["افراج", "افرج", "يفرج", "تفرج", "اطلاق سراح", "الافراج", "تحرير", "سلمت", "تسليم", "اطلقت سراح"],
-    ),
-    (
-        EventKind::Agreement,
-        &["اتفاق", "اتفاقيه", "صفقه", "توصل", "توصلت", "تتوصل", "يتوصل", "التوصل", "اتفق", "اتفقت", "تفاهم", "تفاهمات"],
-    ),
-    (EventKind::Proposal, &["مقترح", "اقتراح", "اقترح", "اقترحت", "مبادره", "عرض", "خطه", "ورقه", "مسوده"]),
-    (EventKind::Demand, &["طالب", "طالبت", "يطالب", "تطالب", "مطالب", "مطالبه", "اشترط", "اشترطت", "شروط"]),
-    (
-        EventKind::Meeting,
-        &[
-            "اجتمع",
-            "اجتمعت",
-            "اجتماع",
-            "التقي",
-            "التقت",
-            "لقاء",
-            "قمه",
-            "محادثات",
-            "مباحثات",
-            "زياره",
-            "مفاوضات",
-            "استقبل",
-            "استقبلت",
-        ],
-    ),
-    (
-        EventKind::Decision,
-        &["اقر", "اقرت", "اقرار", "وافق", "وافقت", "موافقه", "صادق", "صادقت", "قرر", "قررت", "قرار", "رفض", "رفضت"],
-    ),
-    (
-        EventKind::Attack,
-        &[
-            "هجوم",
-            "هجمات",
-            "قصف",
-            "غاره",
-            "غارات",
-            "اجتياح",
-            "ضربه",
-            "ضربات",
-            "اقتحام",
-            "اقتحم",
-            "قصفت",
-            "هاجم",
-            "هاجمت",
-        ],
-    ),
-];
-/// Perfect verbs that state an agreement was reached (`توصلت حماس وإسرائيل إلى هدنة`).
-const AGREED: &[&str] = &["توصل", "توصلت", "توصلا", "توصلوا", "اتفق", "اتفقت", "اتفقا", "اتفقوا"];
-/// Words before a deal noun that make it a deal concluded (`أعلن التوصل إلى اتفاق`, `بموجب الاتفاق`).
-const CONCLUDED: &[&str] =
-    &["اعلن", "اعلنت", "تم", "وقع", "وقعت", "ابرم", "ابرمت", "بموجب", "اثر", "عقب", "نجح", "نجحت", "توقيع", "ابرام"];
-
-/// Words that negate a following trigger.
-const NEGATIONS: &[&str] = &["لم", "لن", "لا", "دون", "بدون", "عدم", "ليس", "نفي", "نفت"];
-/// Meeting triggers that need a place or two participants to count (talks are also a topic).
-const WEAK_MEETING: &[&str] = &["محادثات", "مباحثات", "مفاوضات"];
 
 /// Finds the events of a document. `figures` are the document's figures (for
 /// the indices events carry).
@@ -160,7 +95,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, figures: &[Figure]) -> Vec<Event> {
                     participants.push(m.2.clone());
                 }
             }
-            let weak = kind == EventKind::Meeting && in_lex(ctx.norm(k), WEAK_MEETING);
+            let weak = kind == EventKind::Meeting && in_lex(ctx.norm(k), &EVENT_WORDS.weak_meeting);
             if weak && place.is_none() && participants.len() < 2 {
                 k = next;
                 continue;
@@ -197,7 +132,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, figures: &[Figure]) -> Vec<Event> {
 }
 
 /// Trigger first words → the triggers starting with them, as `(kind, the remaining words)`,
-/// in [`TRIGGERS`] order.
+/// in [`EVENT_TRIGGERS`] order (`data/cues/claims/event_triggers.tsv`).
 type TriggerIndex = HashMap<&'static str, Vec<(usize, EventKind, Vec<&'static str>)>>;
 
 fn trigger_index() -> &'static TriggerIndex {
@@ -205,7 +140,7 @@ fn trigger_index() -> &'static TriggerIndex {
     INDEX.get_or_init(|| {
         let mut index: TriggerIndex = HashMap::new();
         let mut order = 0;
-        for (kind, words) in TRIGGERS {
+        for (kind, words) in EVENT_TRIGGERS.iter() {
             for w in words.iter() {
                 let mut parts = w.split(' ');
                 let first = parts.next().unwrap_or("");
@@ -257,7 +192,8 @@ fn trigger_at(ctx: &Ctx, k: usize, last: usize) -> Option<(EventKind, usize)> {
 fn negated_at(ctx: &Ctx, k: usize, first: usize) -> bool {
     (k.saturating_sub(2).max(first)..k).any(|p| {
         let n = ctx.norm(p);
-        NEGATIONS.contains(&n) || n.strip_prefix(['و', 'ف']).is_some_and(|r| NEGATIONS.contains(&r))
+        let negations = &EVENT_WORDS.negation;
+        negations.contains(&n) || n.strip_prefix(['و', 'ف']).is_some_and(|r| negations.contains(&r))
     })
 }
 
@@ -267,12 +203,13 @@ fn negated_at(ctx: &Ctx, k: usize, first: usize) -> bool {
 /// `اتفاق محتمل`, `تقتربان من التوصل`) it is a deal under discussion: a proposal.
 fn agreement_or_proposal(ctx: &Ctx, k: usize, first: usize) -> EventKind {
     let head = ctx.norm(k);
-    if AGREED.contains(&head) || head.strip_prefix(['و', 'ف']).is_some_and(|r| AGREED.contains(&r)) {
+    let agreed = &EVENT_WORDS.agreed;
+    if agreed.contains(&head) || head.strip_prefix(['و', 'ف']).is_some_and(|r| agreed.contains(&r)) {
         return EventKind::Agreement;
     }
     // `لم تتوصل الأطراف إلى اتفاق`, `لم يتم التوصل`: an agreement denied, not a proposal.
-    let concluded =
-        negated_at(ctx, k, first) || (k.saturating_sub(3).max(first)..k).any(|p| in_lex(ctx.norm(p), CONCLUDED));
+    let concluded = negated_at(ctx, k, first)
+        || (k.saturating_sub(3).max(first)..k).any(|p| in_lex(ctx.norm(p), &EVENT_WORDS.concluded));
     if concluded {
         EventKind::Agreement
     } else {

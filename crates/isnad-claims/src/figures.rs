@@ -3,72 +3,9 @@
 use isnad_model::{DateMention, Document, EntityType, Grain, NumberKind};
 
 use crate::context::{is_word, with_document, Ctx};
+use crate::cues::{CAPTIVES, FIGURE_ATTRIBUTION, FIGURE_COUNTED, FIGURE_WORDS};
 use crate::model::{Figure, Modality, Source, What};
 use crate::text::{in_lex, slice};
-
-const KILLED: &[&str] = &[
-    "قتل",
-    "قتلت",
-    "يقتل",
-    "مقتل",
-    "قتيل",
-    "قتلي",
-    "شهيد",
-    "شهداء",
-    "استشهد",
-    "استشهاد",
-    "ضحيه",
-    "ضحايا",
-    "حتف",
-    "توفي",
-    "وفاه",
-    "وفيات",
-];
-const WOUNDED: &[&str] = &["جريح", "جرحي", "اصيب", "اصيبت", "اصابه", "اصاب", "اصابت", "مصاب", "اصابات", "يصاب"];
-const HOSTAGE: &[&str] = &["رهينه", "رهائن", "رهين", "محتجز", "مختطف", "مخطوف", "احتجز", "احتجزت"];
-const CAPTIVE: &[&str] = &["اسير", "اسري", "سجين", "سجناء", "معتقل"];
-const RELEASE: &[&str] = &["افرج", "افراج", "سراح", "يفرج", "تفرج", "تحرير", "الافراج"];
-const DISPLACED: &[&str] = &["نازح", "نازحين", "مشرد", "مشردين", "نزوح"];
-const MISSING: &[&str] = &["مفقود", "مفقودين"];
-const ARRESTED: &[&str] = &["اعتقل", "اعتقلت", "اعتقال", "توقيف", "اعتقالات"];
-const AID: &[&str] = &["شاحنه", "شاحنات", "مساعدات"];
-const POPULATION: &[&str] = &["يقطن", "يقطنه", "يقطنها", "سكان", "نسمه", "يسكن", "يسكنه", "يعيش"];
-const MONEY: &[&str] = &["دولار", "دولارات", "يورو", "شيكل", "ريال", "جنيه"];
-const TRUCE: &[&str] = &["هدنه", "تهدئه", "النار"];
-const PROPOSED: &[&str] = &["مقترح", "اقتراح", "عرض", "يقترح", "اقترح", "اقترحت", "يقضي"];
-const DEMANDED: &[&str] = &["طالب", "طالبت", "تطالب", "يطالب", "مطالب", "مطالبه"];
-/// Words that put a whole sentence under discussion (`ناقشت الأطراف …`,
-/// `تحدث المفاوضون عن احتمال …`): its figures are proposed, not reported.
-const DISCUSSED: &[&str] =
-    &["ناقش", "ناقشت", "ناقشا", "ناقشوا", "يناقش", "تناقش", "مناقشه", "احتمال", "امكانيه", "محتمل", "محتمله"];
-/// Phrase cues: the source follows (`وفقا لـ`, `بحسب`, `نقلا عن`).
-const PHRASE_CUES: &[&str] = &["وفقا", "وفق", "حسب", "نقلا"];
-/// Verb cues: the source is the subject after the verb.
-const VERB_CUES: &[&str] = &[
-    "قال",
-    "قالت",
-    "تقول",
-    "يقول",
-    "اعلن",
-    "اعلنت",
-    "ذكر",
-    "ذكرت",
-    "افاد",
-    "افادت",
-    "تقدر",
-    "يقدر",
-    "قدر",
-    "قدرت",
-    "اكد",
-    "اكدت",
-    "اوضح",
-    "اوضحت",
-];
-/// Words that end a source phrase.
-const SOURCE_STOP: &[&str] = &[
-    "ان", "انه", "انها", "انهم", "بان", "بانه", "الي", "علي", "عن", "في", "خلال", "يوم", "امس", "وجود", "حتي", "منذ",
-    "مع",
-];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -85,18 +22,21 @@ enum Kind {
     Money,
 }
 
+/// What a word counts: the first kind of `figure_counted.tsv`, in this order,
+/// holding one of its stems; else `People` for a Palestinian nisba.
 fn classify(norm: &str) -> Option<Kind> {
+    let c = &*FIGURE_COUNTED;
     let table: [(&[&str], Kind); 10] = [
-        (KILLED, Kind::Killed),
-        (WOUNDED, Kind::Wounded),
-        (HOSTAGE, Kind::Hostage),
-        (CAPTIVE, Kind::Captive),
-        (DISPLACED, Kind::Displaced),
-        (MISSING, Kind::Missing),
-        (ARRESTED, Kind::Arrested),
-        (AID, Kind::Aid),
-        (POPULATION, Kind::Population),
-        (MONEY, Kind::Money),
+        (&c.killed, Kind::Killed),
+        (&c.wounded, Kind::Wounded),
+        (&c.hostage, Kind::Hostage),
+        (&c.captive, Kind::Captive),
+        (&c.displaced, Kind::Displaced),
+        (&c.missing, Kind::Missing),
+        (&c.arrested, Kind::Arrested),
+        (&c.aid, Kind::Aid),
+        (&c.population, Kind::Population),
+        (&c.money, Kind::Money),
     ];
     if let Some((_, k)) = table.iter().find(|(lex, _)| in_lex(norm, lex)) {
         return Some(*k);
@@ -118,14 +58,15 @@ struct Attribution {
 }
 
 fn attributions(ctx: &Ctx, unit: (usize, usize)) -> Vec<Attribution> {
+    let cues = &*FIGURE_ATTRIBUTION;
     let mut out = Vec::new();
     let first = ctx.token_at_or_after(unit.0);
     let last = ctx.tokens_before(unit.1);
     let mut i = first;
     while i < last {
         let n = ctx.norm(i).to_string();
-        let phrase = is_word(&n, PHRASE_CUES);
-        let verb = !phrase && is_word(&n, VERB_CUES);
+        let phrase = is_word(&n, &cues.phrase);
+        let verb = !phrase && is_word(&n, &cues.verb);
         if !(phrase || verb) || i + 1 >= last || ctx.punct_between(ctx.tokens[i].end, ctx.tokens[i + 1].start) {
             i += 1;
             continue;
@@ -138,7 +79,7 @@ fn attributions(ctx: &Ctx, unit: (usize, usize)) -> Vec<Attribution> {
             }
         }
         let tok = &ctx.tokens[j];
-        if SOURCE_STOP.contains(&tok.norm.as_str()) {
+        if cues.stop.contains(&tok.norm.as_str()) {
             i += 1;
             continue;
         }
@@ -155,7 +96,7 @@ fn attributions(ctx: &Ctx, unit: (usize, usize)) -> Vec<Attribution> {
             while k + 1 < last && k + 1 - j < max {
                 let next = &ctx.tokens[k + 1];
                 if ctx.punct_between(ctx.tokens[k].end, next.start)
-                    || SOURCE_STOP.contains(&next.norm.as_str())
+                    || cues.stop.contains(&next.norm.as_str())
                     || (verb && next.norm.starts_with('و'))
                 {
                     break;
@@ -176,16 +117,6 @@ fn attributions(ctx: &Ctx, unit: (usize, usize)) -> Vec<Attribution> {
     out
 }
 
-/// Words before a place name that make it the place where something happened.
-const LOCATIVES: &[&str] =
-    &["في", "على", "علي", "داخل", "جنوب", "شمال", "شرق", "غرب", "وسط", "جنوبي", "شمالي", "شرقي", "غربي"];
-
-/// Connectives that make what follows the result of what precedes (`مما أسفر عن`).
-const RESULT_CUES: &[&str] = &["اسفر", "اسفرت", "ادى", "ادي", "ادت", "خلف", "خلفت", "اوقع", "اوقعت"];
-
-/// Words before a date that make it the start of a period, not the day a figure holds for.
-const PERIOD_STARTS: &[&str] = &["منذ", "من", "بعد", "قبل", "بداية", "مطلع"];
-
 /// True when the place mention starting at `pos` is introduced as a location:
 /// an attached `ب`/`ل` (`بغزة`, `لغزة`) or a preceding `في`, `على`, `جنوب`….
 fn locative(ctx: &Ctx, pos: usize) -> bool {
@@ -200,7 +131,9 @@ fn locative(ctx: &Ctx, pos: usize) -> bool {
         }
     }
     let before = ctx.tokens_before(pos);
-    before > 0 && !ctx.punct_between(ctx.tokens[before - 1].end, pos) && is_word(ctx.norm(before - 1), LOCATIVES)
+    before > 0
+        && !ctx.punct_between(ctx.tokens[before - 1].end, pos)
+        && is_word(ctx.norm(before - 1), &FIGURE_WORDS.locative)
 }
 
 /// The place a figure holds for: a place inside its span or right after it; else
@@ -228,7 +161,7 @@ fn place_of(ctx: &Ctx, unit: (usize, usize), start: usize, end: usize) -> Option
         return Some(m.2.to_string());
     }
     let first = ctx.token_at_or_after(unit.0);
-    let cue = (first..ctx.tokens_before(start)).rev().find(|&k| is_word(ctx.norm(k), RESULT_CUES))?;
+    let cue = (first..ctx.tokens_before(start)).rev().find(|&k| is_word(ctx.norm(k), &FIGURE_WORDS.result))?;
     places
         .iter()
         .filter(|m| m.1 <= ctx.tokens[cue].start && locative(ctx, m.0))
@@ -256,7 +189,7 @@ fn as_of(ctx: &Ctx, dates: &[DateMention], unit: (usize, usize), start: usize, e
         .filter(|d| if d.start >= end { !ctx.punct_between(end, d.start) } else { !ctx.punct_between(d.end, start) })
         .filter(|d| {
             let before = ctx.tokens_before(d.start);
-            before == 0 || !is_word(ctx.norm(before - 1), PERIOD_STARTS)
+            before == 0 || !is_word(ctx.norm(before - 1), &FIGURE_WORDS.period_start)
         })
         .min_by_key(|d| if d.start >= end { d.start - end } else { start.saturating_sub(d.end) })
         .map(|d| d.value.clone())
@@ -284,6 +217,7 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Figure> {
     let dates = dates.as_slice();
     // The longest date, to bound the search for dates overlapping a number.
     let longest = dates.iter().map(|d| d.end - d.start).max().unwrap_or(0);
+    let (words, captives) = (&*FIGURE_WORDS, &*CAPTIVES);
     let mut out = Vec::new();
     for (idx, n) in numbers.iter().enumerate() {
         let near =
@@ -325,16 +259,15 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Figure> {
             .chain(before.iter())
             .find_map(|&k| classify(ctx.norm(k)).filter(|c| *c != Kind::People).map(|c| (k, c)))
             .or_else(|| after.iter().find_map(|&k| classify(ctx.norm(k)).map(|c| (k, c))));
-        let released = before.iter().any(|&k| in_lex(ctx.norm(k), RELEASE));
+        let released = before.iter().any(|&k| in_lex(ctx.norm(k), &words.release));
         let local: String = ctx.tokens[after0.min(last)..last.min(after0 + 6)]
             .iter()
             .map(|t| t.norm.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        let prison_context = local.contains("سجون")
-            || local.contains("سجن")
-            || before.iter().any(|&k| ctx.norm(k).contains("سجون") || ctx.norm(k).contains("سجن"));
-        let gaza_context = local.contains("غزه");
+        let prison = |s: &str| captives.prison.iter().any(|p| s.contains(p));
+        let prison_context = prison(&local) || before.iter().any(|&k| prison(ctx.norm(k)));
+        let hostage_place = captives.hostage_place.iter().any(|p| local.contains(p));
         let nationality = ctx
             .layers
             .nationalities
@@ -343,9 +276,9 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Figure> {
             .map(|a| a.country_code.as_str());
         let truce_tok = if n.unit.is_some() {
             before.iter().copied().find_map(|k| {
-                if in_lex(ctx.norm(k), TRUCE) {
+                if in_lex(ctx.norm(k), &words.truce) {
                     Some(k)
-                } else if ctx.norm(k) == "لمده" && k > first && in_lex(ctx.norm(k - 1), TRUCE) {
+                } else if ctx.norm(k) == "لمده" && k > first && in_lex(ctx.norm(k - 1), &words.truce) {
                     Some(k - 1)
                 } else {
                     None
@@ -357,9 +290,9 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Figure> {
         let truce = truce_tok.is_some();
         let captive = |hostage_default: bool| -> What {
             let hostage = match nationality {
-                Some("IL") => true,
-                Some("PS") => false,
-                _ => (hostage_default || gaza_context) && !prison_context,
+                Some(c) if captives.nationality_hostage.contains(&c) => true,
+                Some(c) if captives.nationality_prisoner.contains(&c) => false,
+                _ => (hostage_default || hostage_place) && !prison_context,
             };
             match (hostage, released) {
                 (true, true) => What::HostagesReleased,
@@ -379,7 +312,7 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Figure> {
                         Kind::Hostage => captive(true),
                         Kind::Captive => {
                             let n = ctx.norm(k);
-                            captive(in_lex(n, &["اسير", "اسري"]))
+                            captive(in_lex(n, &captives.hostage_word))
                         }
                         Kind::People if released || prison_context => captive(false),
                         Kind::People => What::Other,
@@ -401,7 +334,7 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Figure> {
         // A share of a group (`ربعهم لقوا حتفهم`, `ثلثا السكان`) is a proportion, not a
         // count of what the sentence counts: it stays a figure, of kind `other`. So is
         // `one` in `دفعة واحدة` / `مرة واحدة` (all at once).
-        let at_once = n.value == 1.0 && before0 > first && is_word(ctx.norm(before0 - 1), &["دفعه", "مره", "جمله"]);
+        let at_once = n.value == 1.0 && before0 > first && is_word(ctx.norm(before0 - 1), &words.at_once);
         let what = if (n.kind == NumberKind::Fraction && n.value < 1.0) || at_once { What::Other } else { what };
         let is_year = n.kind == NumberKind::Cardinal
             && (1900.0..=2100.0).contains(&n.value)
@@ -449,13 +382,13 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Figure> {
         let modal_from = ctx.token_at_or_after(window_start).min(before0);
         let modal_tokens = ctx.tokens[modal_from..before0].iter();
         let mut modality = Modality::Reported;
-        if ctx.tokens[first.min(before0)..before0].iter().any(|t| in_lex(&t.norm, DISCUSSED)) {
+        if ctx.tokens[first.min(before0)..before0].iter().any(|t| in_lex(&t.norm, &words.discussed)) {
             modality = Modality::Proposed;
         }
         for t in modal_tokens {
-            if in_lex(&t.norm, PROPOSED) {
+            if in_lex(&t.norm, &words.proposed) {
                 modality = Modality::Proposed;
-            } else if in_lex(&t.norm, DEMANDED) {
+            } else if in_lex(&t.norm, &words.demanded) {
                 modality = Modality::Demanded;
             }
         }

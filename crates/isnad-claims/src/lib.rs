@@ -4,6 +4,7 @@
 
 mod citations;
 mod context;
+mod cues;
 mod events;
 mod figures;
 mod quotes;

@@ -3,70 +3,13 @@
 use isnad_model::Document;
 
 use crate::context::{fold, with_document, Ctx};
+use crate::cues::{QUOTE_CUES, QUOTE_WORDS};
 use crate::model::{Quote, Source};
 use crate::text::{is_quote_mark, normalize, slice, stems};
 
-/// Cue forms (normalized stems) and their lemma.
-const CUES: &[(&str, &[&str])] = &[
-    ("قال", &["قال", "قالت", "يقول", "تقول", "قالوا", "يقولون", "قول", "قولها", "قيل"]),
-    ("أضاف", &["اضاف", "اضافت", "يضيف", "تضيف", "مضيف", "اضافوا"]),
-    ("أكد", &["اكد", "اكدت", "يؤكد", "تؤكد", "مؤكد", "اكدوا"]),
-    ("أوضح", &["اوضح", "اوضحت", "يوضح", "توضح", "موضح"]),
-    ("أشار", &["اشار", "اشارت", "يشير", "تشير", "مشير", "اشاروا"]),
-    ("صرح", &["صرح", "صرحت", "يصرح", "تصرح"]),
-    ("أعلن", &["اعلن", "اعلنت", "يعلن", "تعلن", "اعلنوا"]),
-    ("ذكر", &["ذكر", "ذكرت", "يذكر", "تذكر"]),
-    ("اعتبر", &["اعتبر", "اعتبرت", "يعتبر", "تعتبر", "معتبر"]),
-    ("رأى", &["راي", "رات", "يري", "تري"]),
-    ("شدد", &["شدد", "شددت", "يشدد", "تشدد", "مشدد"]),
-    ("لفت", &["لفت", "لفتت"]),
-    ("نفى", &["نفي", "نفت", "ينفي", "تنفي"]),
-    ("حذر", &["حذر", "حذرت", "يحذر", "تحذر", "محذر"]),
-    ("دعا", &["دعا", "دعت", "يدعو", "تدعو"]),
-    ("أفاد", &["افاد", "افادت", "يفيد", "تفيد"]),
-    ("أصر", &["اصر", "اصرت"]),
-    ("نقل", &["نقل", "نقلت"]),
-    ("أبلغ", &["ابلغ", "ابلغت"]),
-];
-
-/// Words that end a speaker phrase.
-const SPEAKER_STOP: &[&str] = &[
-    "ايضا",
-    "بالقول",
-    "قائلا",
-    "ان",
-    "انه",
-    "انها",
-    "انهم",
-    "انهما",
-    "اننا",
-    "انني",
-    "بان",
-    "بانه",
-    "بانها",
-    "الي",
-    "علي",
-    "في",
-    "خلال",
-    "يوم",
-    "امس",
-    "عن",
-    "من",
-    "اليوم",
-    "مساء",
-    "صباح",
-    "لقد",
-    "قد",
-];
-/// Complementizers that open reported speech.
-const THAT: &[&str] =
-    &["ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "بان", "بانه", "بانها", "بانهم", "الي ان", "علي ان"];
-/// Words that open a venue.
-const VENUE: &[&str] = &["برنامج", "مقابله", "مؤتمر", "شبكه", "قناه", "للصحفيين", "حديث", "تصريحات", "جلسه"];
-
 fn cue_lemma(norm: &str) -> Option<&'static str> {
     let st = stems(norm);
-    CUES.iter().find(|(_, forms)| st.iter().any(|s| forms.contains(&s.as_str()))).map(|(l, _)| *l)
+    QUOTE_CUES.iter().find(|(_, forms)| st.iter().any(|s| forms.contains(&s.as_str()))).map(|(l, _)| *l)
 }
 
 /// The closing mark for an opening quotation mark.
@@ -90,8 +33,11 @@ fn short_title(ctx: &Ctx, open: usize, limit: usize) -> Option<usize> {
         return None;
     }
     let k = ctx.token_at_or_after(after);
-    let follows =
-        ctx.tokens[k..].iter().take(8).take_while(|t| t.start < limit).any(|t| THAT.contains(&t.norm.as_str()));
+    let follows = ctx.tokens[k..]
+        .iter()
+        .take(8)
+        .take_while(|t| t.start < limit)
+        .any(|t| QUOTE_WORDS.that.contains(&t.norm.as_str()));
     follows.then_some(after)
 }
 
@@ -150,6 +96,7 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Quote> {
 }
 
 fn quote_at(ctx: &Ctx, i: usize, cue: &'static str, previous: Option<Source>) -> Option<Quote> {
+    let words = &*QUOTE_WORDS;
     let cue_tok = &ctx.tokens[i];
     let unit = ctx.unit_of(cue_tok.start);
     let last = ctx.tokens_before(unit.1);
@@ -162,7 +109,7 @@ fn quote_at(ctx: &Ctx, i: usize, cue: &'static str, previous: Option<Source>) ->
     // Speaker.
     let mut speaker = None;
     let mut after_speaker = if j > i + 1 { ctx.tokens[j - 1].end } else { cue_tok.end };
-    if j < last && !ctx.punct_between(after_speaker, ctx.tokens[j].start) && !THAT.contains(&ctx.norm(j)) {
+    if j < last && !ctx.punct_between(after_speaker, ctx.tokens[j].start) && !words.that.contains(&ctx.norm(j)) {
         let start = ctx.tokens[j].start;
         let end = if let Some((end, _)) = ctx.mention_starting_at(start) {
             end
@@ -172,10 +119,10 @@ fn quote_at(ctx: &Ctx, i: usize, cue: &'static str, previous: Option<Source>) ->
             while k < last && k - j < 8 {
                 let t = &ctx.tokens[k];
                 if (k > j && ctx.punct_between(ctx.tokens[k - 1].end, t.start))
-                    || SPEAKER_STOP.contains(&t.norm.as_str())
-                    || THAT.contains(&t.norm.as_str())
+                    || words.speaker_stop.contains(&t.norm.as_str())
+                    || words.that.contains(&t.norm.as_str())
                     || (k > j && (t.norm.starts_with("لل") || cue_lemma(&t.norm).is_some()))
-                    || stems(&t.norm).iter().any(|s| VENUE.contains(&s.as_str()))
+                    || stems(&t.norm).iter().any(|s| words.venue.contains(&s.as_str()))
                 {
                     break;
                 }
@@ -214,11 +161,11 @@ fn quote_at(ctx: &Ctx, i: usize, cue: &'static str, previous: Option<Source>) ->
             }
         }
         let Some(t) = next_tok else { break };
-        if THAT.contains(&t.norm.as_str()) {
+        if words.that.contains(&t.norm.as_str()) {
             content = Some((t.end, false));
             break;
         }
-        if venue.is_none() && stems(&t.norm).iter().any(|s| VENUE.contains(&s.as_str())) {
+        if venue.is_none() && stems(&t.norm).iter().any(|s| words.venue.contains(&s.as_str())) {
             venue = Some(t.start);
         }
         pos = t.end;
