@@ -256,6 +256,14 @@ mod tests {
     }
 
     #[test]
+    fn cue_verbs_beyond_say() {
+        let d =
+            doc("وكشفت وزارة الزراعة أن المحصول تضرر. وأردف المهندس أن الخسائر كبيرة. وتوقع الخبير أن ترتفع الأسعار.");
+        let cues: Vec<String> = quotes(&d).into_iter().map(|q| q.cue).collect();
+        assert_eq!(cues, ["كشف", "أردف", "توقع"]);
+    }
+
+    #[test]
     fn direct_quote_in_guillemets_and_previous_speaker() {
         let d = doc("وأكد وزير الخارجية أن الوضع صعب. وأضاف: «لن نتراجع عن موقفنا».");
         let qs = quotes(&d);
