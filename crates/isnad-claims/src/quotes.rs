@@ -95,6 +95,37 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Quote> {
     out
 }
 
+/// The speaker of a cue at token `i` given before it: the antecedent of a
+/// relative pronoun (`المحافظ الذي قال`, a name or a definite noun), or the
+/// topic of `أما X، فأكد`.
+fn speaker_before(ctx: &Ctx, i: usize, unit: (usize, usize)) -> Option<Source> {
+    let first = ctx.token_at_or_after(unit.0);
+    if i >= first + 2 && matches!(ctx.norm(i - 1), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين")
+    {
+        let end = ctx.tokens[i - 2].end;
+        if ctx.punct_between(end, ctx.tokens[i - 1].start) {
+            return None;
+        }
+        if let Some(m) = ctx.mentions_from(ctx.tokens[first].start, end).filter(|m| m.1 == end).min_by_key(|m| m.0) {
+            return Some(ctx.source(m.0, m.1));
+        }
+        let t = &ctx.tokens[i - 2];
+        return (t.norm.starts_with("ال") && t.norm.chars().count() > 3).then(|| ctx.source(t.start, t.end));
+    }
+    // أما X، فـ<cue>: X runs from after أما to the comma.
+    if ctx.norm(i).starts_with('ف') && i > first + 1 && matches!(ctx.norm(first), "اما" | "واما") {
+        let start = ctx.tokens[first + 1].start;
+        let end = ctx.tokens[first + 1..i]
+            .iter()
+            .position(|t| {
+                ctx.punct_between(t.end, ctx.tokens.get(ctx.token_at_or_after(t.end)).map_or(t.end, |n| n.start))
+            })
+            .map(|k| ctx.tokens[first + 1 + k].end)?;
+        return (end > start && end <= ctx.tokens[i].start).then(|| ctx.source(start, end));
+    }
+    None
+}
+
 fn quote_at(ctx: &Ctx, i: usize, cue: &'static str, previous: Option<Source>) -> Option<Quote> {
     let words = &*QUOTE_WORDS;
     let cue_tok = &ctx.tokens[i];
@@ -136,6 +167,10 @@ fn quote_at(ctx: &Ctx, i: usize, cue: &'static str, previous: Option<Source>) ->
             speaker = Some(ctx.source(start, end));
             after_speaker = end;
         }
+    }
+    // No subject after the cue: one before it.
+    if speaker.is_none() {
+        speaker = speaker_before(ctx, i, unit);
     }
     // Content: the first quotation mark or complementizer after the speaker.
     let limit = unit.1.min(after_speaker + 160);
@@ -253,6 +288,16 @@ mod tests {
         assert!(!qs[0].direct);
         assert_eq!(qs[0].speaker.as_ref().unwrap().surface, "المتحدث باسم الوزارة");
         assert_eq!(content(&d, &qs[0]), "المحادثات مستمرة");
+    }
+
+    #[test]
+    fn speakers_given_before_the_cue() {
+        let d = doc("والتقى السفير المحافظ الذي قال للصحفيين إن الوضع مستقر.");
+        let q = quotes(&d);
+        assert_eq!(q[0].speaker.as_ref().map(|s| s.surface.as_str()), Some("المحافظ"));
+        let d = doc("أما رئيس البلدية، فأكد أن الأعمال ستنتهي قريبا.");
+        let q = quotes(&d);
+        assert_eq!(q[0].speaker.as_ref().map(|s| s.surface.as_str()), Some("رئيس البلدية"));
     }
 
     #[test]
