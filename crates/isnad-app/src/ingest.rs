@@ -68,6 +68,9 @@ pub struct IngestReport {
     pub failed: Vec<Failure>,
     /// Ids of the documents of this run, in input order.
     pub ids: Vec<String>,
+    /// Inputs extracted in this run (known content is not extracted again).
+    #[serde(skip)]
+    pub extracted: usize,
 }
 
 /// A progress event, for a progress bar.
@@ -94,23 +97,45 @@ pub fn extract(input: InputDoc) -> Document {
     extractor(true).extract(input.meta, input.raw, input.warnings)
 }
 
-/// A document extracted, with what the serial stage needs computed beforehand.
-struct Prepared {
+/// An input of a batch: new content to extract, or content already stored
+/// (or already met in this run), known by its content id and not extracted again.
+enum Slot {
+    New(Box<InputDoc>),
+    Known(String),
+}
+
+/// A document extracted, with its MinHash signature and clustering counts.
+struct Extracted {
     doc: Document,
     signature: Signature,
     counts: DocCounts,
 }
 
-/// Extracts a batch in parallel, with the MinHash signatures and clustering counts.
-fn prepare(inputs: Vec<InputDoc>, ner: bool) -> Vec<Prepared> {
+/// A document ready for the serial stage.
+enum Prepared {
+    /// Extracted, with what the serial stage needs computed beforehand.
+    New(Box<Extracted>),
+    /// Already stored: only its id is reported.
+    Known(String),
+}
+
+impl Prepared {
+    fn of(doc: Document) -> Prepared {
+        let signature = Signature::of(&doc);
+        let counts = DocCounts::of(&doc);
+        Prepared::New(Box::new(Extracted { doc, signature, counts }))
+    }
+}
+
+/// Extracts the new inputs of a batch in parallel, with the MinHash
+/// signatures and clustering counts.
+fn prepare(inputs: Vec<Slot>, ner: bool) -> Vec<Prepared> {
     let ex = extractor(ner);
     inputs
         .into_par_iter()
-        .map(|i| {
-            let doc = ex.extract(i.meta, i.raw, i.warnings);
-            let signature = Signature::of(&doc);
-            let counts = DocCounts::of(&doc);
-            Prepared { doc, signature, counts }
+        .map(|slot| match slot {
+            Slot::New(i) => Prepared::of(ex.extract(i.meta, i.raw, i.warnings)),
+            Slot::Known(id) => Prepared::Known(id),
         })
         .collect()
 }
@@ -121,7 +146,10 @@ const CHECKPOINT_DOCS: usize = 2048;
 impl Workspace {
     /// Ingests a stream of inputs; bad inputs are reported in the result and skipped.
     ///
-    /// Memory is bounded by two batches of documents: one being extracted
+    /// An input whose content id ([`Document::content_id`] of its raw text)
+    /// is already stored, or was already met in this run, is counted as
+    /// unchanged without being extracted, so re-ingesting costs little more
+    /// than reading. Memory is bounded by two batches of documents: one being extracted
     /// (in parallel) while the one before it is written. Errors of the store
     /// or the index (a full disk) stop the run: the batch in flight is rolled
     /// back and the batches before it stay stored.
@@ -136,14 +164,31 @@ impl Workspace {
         }
         let mut report = IngestReport::default();
         let batch_size = opts.batch.max(1);
-        let mut batch: Vec<InputDoc> = Vec::with_capacity(batch_size);
+        let mut batch: Vec<Slot> = Vec::with_capacity(batch_size);
         let mut pending: Option<Vec<Prepared>> = None;
         let mut since_checkpoint = 0usize;
         let mut inputs = inputs.fuse();
+        // Content ids of the new inputs of the batch being filled and of the
+        // batch extracted but not yet written; the batches before those are
+        // in the store, where `document_exists` finds them.
+        let mut met_now: HashSet<String> = HashSet::new();
+        let mut met_pending: HashSet<String> = HashSet::new();
         loop {
-            while batch.len() < batch_size {
+            let mut new_in_batch = 0usize;
+            // Known inputs cost no extraction; a batch holds up to `batch_size` new ones.
+            while new_in_batch < batch_size && batch.len() < batch_size * 16 {
                 match inputs.next() {
-                    Some(Ok(doc)) => batch.push(doc),
+                    Some(Ok(doc)) => {
+                        let id = Document::content_id(&doc.raw);
+                        if met_now.contains(&id) || met_pending.contains(&id) || self.store.document_exists(&id)? {
+                            batch.push(Slot::Known(id));
+                        } else {
+                            met_now.insert(id);
+                            batch.push(Slot::New(Box::new(doc)));
+                            new_in_batch += 1;
+                            report.extracted += 1;
+                        }
+                    }
                     Some(Err(e)) => {
                         let f = Failure::from(&e);
                         progress(Progress::Failed(&f));
@@ -166,6 +211,7 @@ impl Workspace {
                 },
             );
             let written = written?;
+            met_pending = std::mem::take(&mut met_now);
             if written > 0 {
                 since_checkpoint += written;
                 progress(Progress::Stored(written));
@@ -182,9 +228,22 @@ impl Workspace {
         Ok(report)
     }
 
-    /// Ingests already-read inputs (the HTTP API's `POST /documents`).
+    /// Ingests already-read inputs.
     pub fn ingest_documents(&mut self, inputs: Vec<InputDoc>) -> Result<IngestReport, AppError> {
         self.ingest(inputs.into_iter().map(Ok), &IngestOptions::default(), &mut |_| {})
+    }
+
+    /// Ingests documents already extracted (the HTTP API's `POST /documents`,
+    /// which extracts before taking the store): nothing is extracted again.
+    pub fn ingest_extracted(&mut self, docs: Vec<Document>) -> Result<IngestReport, AppError> {
+        if self.read_only {
+            return Err(AppError::ReadOnly(self.dir.display().to_string()));
+        }
+        let mut report = IngestReport::default();
+        let prepared = docs.into_iter().map(Prepared::of).collect();
+        self.write_batch(prepared, &mut report)?;
+        self.checkpoint()?;
+        Ok(report)
     }
 
     /// Commits the search index and saves the story state with the store position it includes.
@@ -204,7 +263,16 @@ impl Workspace {
         let mut touched: BTreeSet<u64> = BTreeSet::new();
         let mut story_of: HashMap<String, String> = HashMap::new();
         let mut docs: Vec<Document> = Vec::with_capacity(batch.len());
-        for Prepared { doc, signature: sig, counts } in batch {
+        let mut known = 0usize;
+        for prepared in batch {
+            let (doc, sig, counts) = match prepared {
+                Prepared::New(e) => (e.doc, e.signature, e.counts),
+                Prepared::Known(id) => {
+                    report.ids.push(id);
+                    known += 1;
+                    continue;
+                }
+            };
             report.ids.push(doc.id.clone());
             if !seen.insert(doc.id.clone()) || self.store.document_exists(&doc.id)? {
                 extras.push((None, None, None));
@@ -245,7 +313,7 @@ impl Workspace {
         let dup_count = items.iter().filter(|i| i.duplicate_of.is_some()).count();
         let outcome = self.store.put_batch(&items, &stories)?;
         report.new += outcome.new;
-        report.unchanged += outcome.unchanged;
+        report.unchanged += outcome.unchanged + known;
         report.revised += outcome.revised;
         report.duplicates += dup_count;
         let stored: Vec<&Document> = docs
@@ -257,7 +325,7 @@ impl Workspace {
         if !stored.is_empty() {
             self.index.add(&stored)?;
         }
-        Ok(docs.len())
+        Ok(docs.len() + known)
     }
 
     /// Replays story assignment for the documents stored after the saved story

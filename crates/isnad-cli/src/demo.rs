@@ -28,16 +28,23 @@ pub struct Args {
 /// Runs the demo.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let code = ingest::run(ingest::Args {
-        paths: vec![args.path.clone()],
+        paths: vec![PathBuf::from(&args.path)],
         data: args.data.clone(),
-        published: None,
-        outlet: None,
+        input: crate::inputs::InputArgs {
+            published: None,
+            outlet: None,
+            max_bytes: isnad_input::DEFAULT_MAX_BYTES,
+            text_field: None,
+            title_field: None,
+            date_field: None,
+            url_field: None,
+            source_field: None,
+        },
         no_ner: false,
         follow: false,
         batch: 64,
         quiet: true,
         json: false,
-        max_bytes: 256 * 1024 * 1024,
     })?;
     let common = || query::Common { data: args.data.clone(), format: query::Format::Table };
     println!("\n== القصص · stories");

@@ -8,7 +8,7 @@ use anyhow::{bail, Context};
 use clap::Args as ClapArgs;
 use isnad_eval::{evaluate, load_gold_dir, GoldDoc};
 use isnad_extract::{Extractor, Options};
-use isnad_input::{read_path, ReadOptions};
+use isnad_input::ReadOptions;
 use isnad_model::Document;
 
 /// Arguments of `isnad eval`.
@@ -81,7 +81,7 @@ fn load_document(
             .with_context(|| format!("{} is not an isnad document", extracted.display()));
     }
     let raw_path = input.join(&gold.doc);
-    let mut docs = read_path(&raw_path, &ReadOptions::default());
+    let mut docs = isnad_sources::read_any(&raw_path, &ReadOptions::default());
     match docs.next() {
         Some(Ok(mut d)) => {
             let stem = Path::new(&gold.doc).file_stem().unwrap_or_default().to_string_lossy().into_owned();

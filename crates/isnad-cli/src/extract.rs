@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args as ClapArgs, ValueEnum};
 use isnad_extract::{Extractor, JsonArraySink, JsonlSink, Options, Sink};
-use isnad_input::{read_path, read_stdin, InputDoc, InputError, ReadOptions};
+use isnad_input::InputDoc;
 use isnad_model::Document;
 use rayon::prelude::*;
 
@@ -23,14 +23,11 @@ pub enum Format {
 /// Arguments of `isnad extract`.
 #[derive(ClapArgs, Debug)]
 pub struct Args {
-    /// Files (.txt, .jsonl) or folders to read; `-` or nothing reads stdin.
+    /// Files or folders (.txt, .jsonl, .json, .csv, .tsv, .html, .warc(.gz), .xml/.rss/.atom feeds, any
+    /// of them .gz), http(s) URLs, or `-` for stdin; nothing reads stdin.
     pub paths: Vec<PathBuf>,
-    /// Publication date to assume when the input gives none (YYYY-MM-DD).
-    #[arg(long)]
-    pub published: Option<String>,
-    /// Outlet to assume when the input gives none.
-    #[arg(long)]
-    pub outlet: Option<String>,
+    #[command(flatten)]
+    pub input: crate::inputs::InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
@@ -43,9 +40,6 @@ pub struct Args {
     /// Leave out the statistical NER tagger (gazetteers and patterns still run).
     #[arg(long)]
     pub no_ner: bool,
-    /// Largest input file accepted, in bytes.
-    #[arg(long, default_value_t = 256 * 1024 * 1024)]
-    pub max_bytes: u64,
 }
 
 /// Documents extracted in parallel per batch, written in input order.
@@ -53,8 +47,7 @@ const BATCH: usize = 64;
 
 /// Runs `isnad extract`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let opts =
-        ReadOptions { max_bytes: args.max_bytes, published: args.published.clone(), outlet: args.outlet.clone() };
+    let opts = args.input.read_options();
     let out: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(BufWriter::new(
             std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
@@ -65,12 +58,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Json => Box::new(JsonArraySink::new(out, args.pretty)),
         Format::Jsonl => Box::new(JsonlSink::new(out, args.pretty)),
     };
-    let inputs: Vec<Box<dyn Iterator<Item = Result<InputDoc, InputError>> + Send>> =
-        if args.paths.is_empty() || args.paths.iter().any(|p| p.as_os_str() == "-") {
-            vec![read_stdin(&opts)]
-        } else {
-            args.paths.iter().map(|p| read_path(p, &opts)).collect()
-        };
+    let stdin = [PathBuf::from("-")];
+    let paths: &[PathBuf] = if args.paths.is_empty() { &stdin } else { &args.paths };
+    let inputs = isnad_sources::read_inputs(paths, &opts, None);
     let extractor = Extractor::with_options(Options { ner: !args.no_ner });
     let (mut ok, mut failed, mut warned) = (0usize, 0usize, 0usize);
     let mut batch: Vec<InputDoc> = Vec::with_capacity(BATCH);
@@ -87,19 +77,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ok += docs.len();
         Ok(())
     };
-    for input in inputs {
-        for item in input {
-            match item {
-                Ok(doc) => {
-                    batch.push(doc);
-                    if batch.len() == BATCH {
-                        flush(&mut batch, &mut sink)?;
-                    }
+    for item in inputs {
+        match item {
+            Ok(doc) => {
+                batch.push(doc);
+                if batch.len() == BATCH {
+                    flush(&mut batch, &mut sink)?;
                 }
-                Err(e) => {
-                    failed += 1;
-                    eprintln!("isnad: error: {e}");
-                }
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("isnad: error: {e}");
             }
         }
     }

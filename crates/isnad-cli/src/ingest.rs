@@ -8,24 +8,20 @@ use anyhow::Context;
 use clap::Args as ClapArgs;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use isnad_app::{IngestOptions, IngestReport, Progress, Workspace};
-use isnad_input::{Docs, ReadOptions};
-use isnad_sources::{count_documents, is_url, read_any, Fetcher};
+use isnad_sources::{count_documents, is_url, read_inputs, Fetcher};
 
 /// Arguments of `isnad ingest`.
 #[derive(ClapArgs, Debug)]
 pub struct Args {
-    /// Files or folders (.txt, .html, .jsonl, .warc, .warc.gz, .xml/.rss/.atom feeds) or feed URLs.
+    /// Files or folders (.txt, .jsonl, .json, .csv, .tsv, .html, .warc(.gz), .xml/.rss/.atom feeds, any
+    /// of them .gz), http(s) URLs of pages or feeds, or `-` for stdin.
     #[arg(required = true)]
-    pub paths: Vec<String>,
+    pub paths: Vec<PathBuf>,
     /// The data directory.
     #[arg(long, default_value = isnad_app::DEFAULT_DATA_DIR)]
     pub data: PathBuf,
-    /// Publication date to assume when an input gives none (YYYY-MM-DD).
-    #[arg(long)]
-    pub published: Option<String>,
-    /// Outlet to assume when an input gives none.
-    #[arg(long)]
-    pub outlet: Option<String>,
+    #[command(flatten)]
+    pub input: crate::inputs::InputArgs,
     /// Leave out the statistical NER tagger (faster).
     #[arg(long)]
     pub no_ner: bool,
@@ -41,30 +37,29 @@ pub struct Args {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
-    /// Largest input file accepted, in bytes.
-    #[arg(long, default_value_t = 256 * 1024 * 1024)]
-    pub max_bytes: u64,
 }
 
 /// Runs `isnad ingest`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let opts =
-        ReadOptions { max_bytes: args.max_bytes, published: args.published.clone(), outlet: args.outlet.clone() };
+    let opts = args.input.read_options();
     let mut ws = Workspace::open(&args.data)
         .with_context(|| format!("cannot open the data directory {}", args.data.display()))?;
-    let fetcher = Fetcher::new().context("cannot set up the HTTP client")?.follow(args.follow);
-    let sources: Vec<Docs> = args
-        .paths
-        .iter()
-        .map(|p| if is_url(p) { fetcher.read_url(p, &opts) } else { read_any(std::path::Path::new(p), &opts) })
-        .collect();
-    let inputs = sources.into_iter().flatten();
+    let is_url_arg = |p: &PathBuf| p.to_str().is_some_and(is_url);
+    let fetcher = if args.paths.iter().any(is_url_arg) {
+        Some(Fetcher::new().context("cannot set up the HTTP client")?.follow(args.follow))
+    } else {
+        None
+    };
+    let inputs = read_inputs(&args.paths, &opts, fetcher);
     let bar = if args.quiet {
         ProgressBar::hidden()
     } else {
         // With a known total (files and JSONL records, counted up front), a bar with an ETA.
-        let total: Option<u64> =
-            args.paths.iter().map(|p| if is_url(p) { None } else { count_documents(std::path::Path::new(p)) }).sum();
+        let total: Option<u64> = args
+            .paths
+            .iter()
+            .map(|p| if is_url_arg(p) || p.as_os_str() == "-" { None } else { count_documents(p) })
+            .sum();
         let (b, template) = match total {
             Some(n) => (ProgressBar::new(n), "{bar:30} {pos}/{len} · {rate} · {elapsed} elapsed, ETA {eta} {msg}"),
             None => (ProgressBar::new_spinner(), "{spinner} {pos} · {rate} · {elapsed} {msg}"),

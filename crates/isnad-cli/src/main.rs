@@ -5,6 +5,7 @@ mod eval;
 mod export;
 mod extract;
 mod ingest;
+mod inputs;
 mod ner;
 mod query;
 mod serve;
@@ -24,7 +25,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract one JSON record per article from files, folders, JSONL or stdin.
+    /// Extract one JSON record per article from files, folders, records, web formats, URLs or stdin.
     Extract(extract::Args),
     /// Score extraction output against gold annotations.
     Eval(eval::Args),
@@ -32,7 +33,7 @@ enum Command {
     EvalNer(ner::EvalArgs),
     /// Retrain the NER tagger from the public corpora.
     TrainNer(ner::TrainArgs),
-    /// Ingest files, folders, JSONL, WARC, HTML and feeds into the store.
+    /// Ingest files, folders, records, WARC, HTML, feeds, URLs or stdin into the store.
     Ingest(ingest::Args),
     /// List stories, or show one: timeline, figure series, contradictions.
     Story(query::StoryArgs),

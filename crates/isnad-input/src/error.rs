@@ -2,7 +2,8 @@ use std::io;
 
 /// Why an input (or one record of it) could not be read.
 ///
-/// Every variant names the file; JSONL problems also name the line (1-based).
+/// Every variant names the file; record problems also name the line (JSONL,
+/// CSV) or the record number (JSON array), 1-based.
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
     /// The file could not be opened or read.
@@ -68,13 +69,33 @@ pub enum InputError {
         /// The line (1-based).
         line: u64,
     },
-    /// A JSONL record has no `text` field (or it is null).
-    #[error("{file}:{line}: record has no \"text\" field")]
+    /// A record has no text field (none of the names looked for, or it is null).
+    #[error("{file}:{line}: record has no text field (looked for {looked_for}; fields seen: {seen})")]
     MissingText {
         /// The file.
         file: String,
-        /// The line (1-based).
+        /// The line (JSONL, CSV) or record number (JSON array), 1-based.
         line: u64,
+        /// The field names looked for, comma-separated.
+        looked_for: String,
+        /// The record's field names, comma-separated (`none` for an empty record).
+        seen: String,
+    },
+    /// A document (a text file, a record, a page, a feed entry) has no text.
+    #[error("{file}{}: empty document: no text to extract", record.map(|r| format!(":{r}")).unwrap_or_default())]
+    Empty {
+        /// The file, URL or record source.
+        file: String,
+        /// The line or record number (1-based), if any.
+        record: Option<u64>,
+    },
+    /// A path in the input is not a regular file (a FIFO, socket or device) and is not read.
+    #[error("{file}: not a regular file ({kind}); skipped")]
+    NotAFile {
+        /// The path.
+        file: String,
+        /// What it is.
+        kind: &'static str,
     },
     /// A JSONL record field has the wrong JSON type.
     #[error("{file}:{line}: field \"{field}\" must be {expected}")]
@@ -125,6 +146,8 @@ impl InputError {
             | InputError::MissingText { file, .. }
             | InputError::WrongFieldType { file, .. }
             | InputError::Malformed { file, .. }
+            | InputError::Empty { file, .. }
+            | InputError::NotAFile { file, .. }
             | InputError::Fetch { file, .. } => file,
         }
     }
@@ -137,7 +160,7 @@ impl InputError {
             | InputError::NotAnObject { line, .. }
             | InputError::MissingText { line, .. }
             | InputError::WrongFieldType { line, .. } => Some(*line),
-            InputError::Malformed { record, .. } => *record,
+            InputError::Malformed { record, .. } | InputError::Empty { record, .. } => *record,
             _ => None,
         }
     }

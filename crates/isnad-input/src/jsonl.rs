@@ -2,18 +2,23 @@
 
 use std::io::{self, BufRead, Read};
 
-use isnad_model::Metadata;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::{warning, InputDoc, InputError, ReadOptions};
+use crate::records::{record_doc, At};
+use crate::{InputDoc, InputError, ReadOptions};
 
 /// Parses one JSONL record (one line, without its line break).
 ///
 /// `file` and `line` (1-based) name the record in `meta.source`
-/// (`file:line`) and in errors. Fields: `text` (required string), `id`
-/// (string or number) → `record_id`, `url`, `source` → `outlet`, `title`,
-/// `published`, `author` (strings; null or blank count as absent). Other
-/// fields are ignored. `published` and `outlet` fall back to `opts`.
+/// (`file:line`) and in errors. Fields are looked for under the names public
+/// datasets use (see [`crate::records`]): text (`text`, `content`, `body`,
+/// `article`, `story`; required, a string), `id` (string or number) →
+/// `record_id`, url (`url`, `link`), outlet (`source`, `outlet`, `site`,
+/// `publisher`), title (`title`, `headline`), published (`published`,
+/// `date`, `pubDate`, `date_extracted`, `datetime`), `author`, `lang`; the
+/// `--*-field` options ([`crate::FieldNames`]) override the names. Null or
+/// blank values count as absent; other fields are ignored. `published` and
+/// `outlet` fall back to `opts`. A blank text is [`InputError::Empty`].
 pub fn parse_record(line: &str, file: &str, line_no: u64, opts: &ReadOptions) -> Result<InputDoc, InputError> {
     let value: Value = serde_json::from_str(line).map_err(|e| InputError::JsonSyntax {
         file: file.to_string(),
@@ -23,48 +28,7 @@ pub fn parse_record(line: &str, file: &str, line_no: u64, opts: &ReadOptions) ->
     let Value::Object(obj) = value else {
         return Err(InputError::NotAnObject { file: file.to_string(), line: line_no });
     };
-    let wrong = |field: &str, expected: &'static str| InputError::WrongFieldType {
-        file: file.to_string(),
-        line: line_no,
-        field: field.to_string(),
-        expected,
-    };
-    let text = match obj.get("text") {
-        None | Some(Value::Null) => return Err(InputError::MissingText { file: file.to_string(), line: line_no }),
-        Some(Value::String(s)) => s.clone(),
-        Some(_) => return Err(wrong("text", "a string")),
-    };
-    let record_id = match obj.get("id") {
-        Some(Value::Number(n)) => Some(n.to_string()),
-        _ => string_field(&obj, "id").map_err(|_| wrong("id", "a string or a number"))?,
-    };
-    let field = |name: &str| string_field(&obj, name).map_err(|_| wrong(name, "a string or null"));
-    let mut meta = Metadata {
-        source: format!("{file}:{line_no}"),
-        record_id,
-        url: field("url")?,
-        outlet: field("source")?,
-        title: field("title")?,
-        published: field("published")?,
-        author: field("author")?,
-        lang: field("lang")?,
-    };
-    opts.fill(&mut meta);
-    let mut warnings = Vec::new();
-    if text.is_empty() {
-        warnings.push(warning("empty_input", format!("{file}:{line_no}: the record's text is empty")));
-    }
-    Ok(InputDoc { meta, raw: text, warnings })
-}
-
-/// A string field: `Ok(None)` when missing, null or blank; `Err` for other types.
-fn string_field(obj: &Map<String, Value>, name: &str) -> Result<Option<String>, ()> {
-    match obj.get(name) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(()),
-    }
+    record_doc(&obj, format!("{file}:{line_no}"), At { file, n: line_no }, opts)
 }
 
 /// Streams the records of a JSONL reader, one line at a time.
@@ -258,10 +222,12 @@ mod tests {
     }
 
     #[test]
-    fn empty_text_is_a_document_with_a_warning() {
-        let d = parse_record(r#"{"text": ""}"#, "f", 1, &opts()).unwrap();
-        assert_eq!(d.raw, "");
-        assert_eq!(d.warnings[0].code, "empty_input");
+    fn empty_text_is_an_empty_document_error() {
+        let e = parse_record(r#"{"text": ""}"#, "f", 1, &opts()).unwrap_err();
+        assert!(matches!(e, InputError::Empty { record: Some(1), .. }));
+        assert_eq!(e.to_string(), "f:1: empty document: no text to extract");
+        let e = parse_record("{\"text\": \" \\u200f\\n\"}", "f", 2, &opts()).unwrap_err();
+        assert!(matches!(e, InputError::Empty { record: Some(2), .. }));
     }
 
     #[test]

@@ -1,251 +1,196 @@
-//! Readers: files, directories, standard input.
+//! Readers of one input stream: a text, JSONL, JSON or CSV/TSV file, or
+//! standard input. Files and folders are walked by `isnad_sources::read_any`.
 
-use std::fs::{self, File};
 use std::io::{self, BufReader, Cursor, Read};
-use std::path::{Path, PathBuf};
 
 use isnad_model::Metadata;
 
 use crate::jsonl::{looks_like_jsonl, JsonlIter};
+use crate::records::{is_blank, read_csv, read_json};
 use crate::{decode, Docs, InputDoc, InputError, ReadOptions};
 
-/// Reads a file or a directory.
-///
-/// * A `.jsonl` or `.ndjson` file (any case) is streamed line by line: one
-///   document per non-empty line, `meta.source = "path:LINE"`. A bad record
-///   yields an error naming the file and line; the records after it are
-///   still read.
-/// * Any other file is one plain-text document ([`decode`]d),
-///   `meta.source = path`.
-/// * A directory is walked recursively in sorted (byte-wise path) order,
-///   reading `.txt`, `.jsonl` and `.ndjson` files; other files are skipped and
-///   symbolic links to directories are not followed.
-///
-/// Errors reading one file are yielded in its place; reading goes on.
-pub fn read_path(path: &Path, opts: &ReadOptions) -> Docs {
-    let name = path.display().to_string();
-    match fs::metadata(path) {
-        Err(source) => Box::new(std::iter::once(Err(InputError::Io { file: name, source }))),
-        Ok(m) if m.is_dir() => {
-            let mut files = Vec::new();
-            walk(path, &mut files);
-            let opts = opts.clone();
-            Box::new(files.into_iter().flat_map(move |f| -> Docs {
-                match f {
-                    Ok(p) => read_file(&p, &opts),
-                    Err(e) => Box::new(std::iter::once(Err(e))),
-                }
-            }))
-        }
-        Ok(_) => read_file(path, opts),
+/// The shape of a text or records input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One plain-text article ([`decode`]d).
+    Text,
+    /// JSON Lines: one record a line.
+    Jsonl,
+    /// A JSON array of records, or one record object.
+    Json,
+    /// Comma-separated values with a header row.
+    Csv,
+    /// Tab-separated values with a header row.
+    Tsv,
+}
+
+impl Format {
+    /// The format a file name says (by its extension, any case, after a
+    /// trailing `.gz`): `.txt` → text, `.jsonl`/`.ndjson` → JSONL, `.json` →
+    /// JSON, `.csv` → CSV, `.tsv`/`.tab` → TSV; `None` for anything else.
+    pub fn of_name(name: &str) -> Option<Format> {
+        let lower = name.to_lowercase();
+        let lower = lower.strip_suffix(".gz").unwrap_or(&lower);
+        let (_, ext) = lower.rsplit_once('.')?;
+        Some(match ext {
+            "txt" => Format::Text,
+            "jsonl" | "ndjson" => Format::Jsonl,
+            "json" => Format::Json,
+            "csv" => Format::Csv,
+            "tsv" | "tab" => Format::Tsv,
+            _ => return None,
+        })
     }
 }
 
-/// Reads all of standard input as one document (`meta.source = "-"`), or as
-/// JSONL records (`meta.source = "-:LINE"`) when it looks like JSONL: its
-/// first non-space char is `{` and every non-empty line parses as a JSON
-/// object. See [`read_bytes`].
-pub fn read_stdin(opts: &ReadOptions) -> Docs {
+/// Reads one input stream in a known format; `name` names it in
+/// `meta.source` and in errors.
+///
+/// * text: the whole stream (at most `max_bytes`) is one document,
+///   `meta.source = name`;
+/// * JSONL: streamed line by line, `meta.source = name:LINE`;
+/// * JSON: an array of records (`name:N`) or one record object (`name`);
+/// * CSV/TSV: streamed row by row, `name:LINE`.
+///
+/// A bad record yields an error naming the file and line (or record
+/// number); the records after it are still read.
+pub fn read_reader(reader: Box<dyn Read + Send>, name: &str, format: Format, opts: &ReadOptions) -> Docs {
+    match format {
+        Format::Jsonl => Box::new(JsonlIter::new(BufReader::with_capacity(1 << 16, reader), name.into(), opts.clone())),
+        Format::Csv => read_csv(reader, name, b',', opts),
+        Format::Tsv => read_csv(reader, name, b'\t', opts),
+        Format::Text | Format::Json => match read_limited(reader, name, opts.max_bytes) {
+            Ok(bytes) if format == Format::Json => read_json(bytes, name, opts),
+            Ok(bytes) => Box::new(std::iter::once(text_doc(&bytes, name, opts))),
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        },
+    }
+}
+
+/// Reads all of `reader`, refusing more than `max_bytes`.
+pub fn read_limited(reader: impl Read, name: &str, max_bytes: u64) -> Result<Vec<u8>, InputError> {
     let mut bytes = Vec::new();
-    let read = io::stdin().lock().take(opts.max_bytes.saturating_add(1)).read_to_end(&mut bytes);
-    if let Err(source) = read {
-        return Box::new(std::iter::once(Err(InputError::Io { file: "-".into(), source })));
+    reader
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|source| InputError::Io { file: name.to_string(), source })?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(InputError::TooLarge { file: name.to_string(), size: bytes.len() as u64, limit: max_bytes });
     }
-    if bytes.len() as u64 > opts.max_bytes {
-        let e = InputError::TooLarge { file: "-".into(), size: bytes.len() as u64, limit: opts.max_bytes };
-        return Box::new(std::iter::once(Err(e)));
-    }
-    read_bytes(bytes, "-", opts)
+    Ok(bytes)
 }
 
-/// Reads an in-memory input the way [`read_stdin`] does: as JSONL when it is
-/// UTF-8, starts (after spaces and an optional BOM) with `{` and every
-/// non-empty line is a JSON object; otherwise as one decoded document named
-/// `name`.
+/// Reads all of standard input (`meta.source = "-"`) the way [`read_bytes`] does.
+pub fn read_stdin(opts: &ReadOptions) -> Docs {
+    match read_limited(io::stdin().lock(), "-", opts.max_bytes) {
+        Ok(bytes) => read_bytes(bytes, "-", opts),
+        Err(e) => Box::new(std::iter::once(Err(e))),
+    }
+}
+
+/// Reads an in-memory input of unknown format (standard input): as JSONL
+/// when it is UTF-8, starts (after spaces and an optional BOM) with `{` and
+/// every non-empty line is a JSON object (`meta.source = name:LINE`); as a
+/// JSON array of records when it starts with `[` and parses as an array of
+/// objects (`name:N`); otherwise as one decoded document named `name`.
 pub fn read_bytes(bytes: Vec<u8>, name: &str, opts: &ReadOptions) -> Docs {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    if std::str::from_utf8(body).is_ok_and(looks_like_jsonl) {
-        return Box::new(JsonlIter::new(Cursor::new(bytes), name.to_string(), opts.clone()));
+    if let Ok(text) = std::str::from_utf8(body) {
+        if looks_like_jsonl(text) {
+            return Box::new(JsonlIter::new(Cursor::new(bytes), name.to_string(), opts.clone()));
+        }
+        if text.trim_start().starts_with('[')
+            && serde_json::from_str::<Vec<serde_json::Value>>(text).is_ok_and(|v| v.iter().all(|x| x.is_object()))
+        {
+            return read_json(bytes, name, opts);
+        }
     }
     Box::new(std::iter::once(text_doc(&bytes, name, opts)))
 }
 
+/// One plain-text document; a text with nothing visible is [`InputError::Empty`].
 fn text_doc(bytes: &[u8], name: &str, opts: &ReadOptions) -> Result<InputDoc, InputError> {
-    let (raw, warnings) = decode(bytes, name)?;
+    let (raw, mut warnings) = decode(bytes, name)?;
+    if is_blank(&raw) {
+        return Err(InputError::Empty { file: name.to_string(), record: None });
+    }
+    warnings.retain(|w| w.code != "empty_input");
     let mut meta = Metadata { source: name.to_string(), ..Metadata::default() };
     opts.fill(&mut meta);
     Ok(InputDoc { meta, raw, warnings })
 }
 
-fn is_jsonl(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
-}
-
-fn is_input(path: &Path) -> bool {
-    is_jsonl(path) || path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("txt"))
-}
-
-fn read_file(path: &Path, opts: &ReadOptions) -> Docs {
-    let name = path.display().to_string();
-    let io_err = |source| InputError::Io { file: name.clone(), source };
-    let file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) => return Box::new(std::iter::once(Err(io_err(e)))),
-    };
-    if is_jsonl(path) {
-        return Box::new(JsonlIter::new(BufReader::with_capacity(1 << 16, file), name, opts.clone()));
-    }
-    let result = (|| {
-        let size = file.metadata().map_err(io_err)?.len();
-        if size > opts.max_bytes {
-            return Err(InputError::TooLarge { file: name.clone(), size, limit: opts.max_bytes });
-        }
-        let mut bytes = Vec::with_capacity(size as usize);
-        file.take(opts.max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(io_err)?;
-        if bytes.len() as u64 > opts.max_bytes {
-            return Err(InputError::TooLarge { file: name.clone(), size: bytes.len() as u64, limit: opts.max_bytes });
-        }
-        text_doc(&bytes, &name, opts)
-    })();
-    Box::new(std::iter::once(result))
-}
-
-/// Collects the input files under `dir`, sorted, depth first.
-fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, InputError>>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(rd) => rd.collect::<Result<Vec<_>, _>>(),
-        Err(e) => Err(e),
-    };
-    let mut entries = match entries {
-        Ok(v) => v,
-        Err(source) => {
-            out.push(Err(InputError::Io { file: dir.display().to_string(), source }));
-            return;
-        }
-    };
-    entries.sort_by_key(|e| e.file_name());
-    for e in entries {
-        let path = e.path();
-        match e.file_type() {
-            Ok(t) if t.is_dir() => walk(&path, out),
-            Ok(t) if t.is_symlink() => {
-                if fs::metadata(&path).is_ok_and(|m| m.is_file()) && is_input(&path) {
-                    out.push(Ok(path));
-                }
-            }
-            Ok(_) if is_input(&path) => out.push(Ok(path)),
-            Ok(_) => {}
-            Err(source) => out.push(Err(InputError::Io { file: path.display().to_string(), source })),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
 
-    fn write(dir: &Path, rel: &str, bytes: &[u8]) -> PathBuf {
-        let p = dir.join(rel);
-        fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::File::create(&p).unwrap().write_all(bytes).unwrap();
-        p
-    }
-
-    fn sources(docs: Docs) -> Vec<Result<String, String>> {
-        docs.map(|r| r.map(|d| d.meta.source).map_err(|e| e.to_string())).collect()
+    fn read(bytes: &[u8], name: &str, format: Format, opts: &ReadOptions) -> Vec<Result<InputDoc, InputError>> {
+        read_reader(Box::new(Cursor::new(bytes.to_vec())), name, format, opts).collect()
     }
 
     #[test]
-    fn a_text_file_is_one_document() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = write(dir.path(), "a.txt", "\u{FEFF}نص المقال\n".as_bytes());
+    fn formats_by_name() {
+        assert_eq!(Format::of_name("a/B.TXT"), Some(Format::Text));
+        assert_eq!(Format::of_name("x.ndjson"), Some(Format::Jsonl));
+        assert_eq!(Format::of_name("x.jsonl.gz"), Some(Format::Jsonl));
+        assert_eq!(Format::of_name("x.json"), Some(Format::Json));
+        assert_eq!(Format::of_name("x.CSV.gz"), Some(Format::Csv));
+        assert_eq!(Format::of_name("x.tsv"), Some(Format::Tsv));
+        assert_eq!(Format::of_name("x.html"), None);
+        assert_eq!(Format::of_name("README"), None);
+    }
+
+    #[test]
+    fn a_text_is_one_document() {
         let o =
             ReadOptions { published: Some("2024-01-29".into()), outlet: Some("Outlet".into()), ..Default::default() };
-        let docs: Vec<_> = read_path(&p, &o).collect();
+        let docs = read("\u{FEFF}نص المقال\n".as_bytes(), "a.txt", Format::Text, &o);
         assert_eq!(docs.len(), 1);
         let d = docs[0].as_ref().unwrap();
-        assert_eq!(d.meta.source, p.display().to_string());
+        assert_eq!(d.meta.source, "a.txt");
         assert_eq!(d.raw, "\u{FEFF}نص المقال\n");
         assert_eq!(d.meta.published.as_deref(), Some("2024-01-29"));
         assert_eq!(d.meta.outlet.as_deref(), Some("Outlet"));
     }
 
     #[test]
-    fn other_extensions_read_as_text_when_named() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = write(dir.path(), "article.md", b"{\"text\": \"not jsonl by name\"}");
-        let d = read_path(&p, &ReadOptions::default()).next().unwrap().unwrap();
-        assert_eq!(d.raw, "{\"text\": \"not jsonl by name\"}");
-    }
-
-    #[test]
-    fn empty_and_binary_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = write(dir.path(), "empty.txt", b"");
-        let d = read_path(&p, &ReadOptions::default()).next().unwrap().unwrap();
-        assert_eq!(d.raw, "");
-        assert_eq!(d.warnings[0].code, "empty_input");
-        let p = write(dir.path(), "img.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
-        let e = read_path(&p, &ReadOptions::default()).next().unwrap().unwrap_err();
+    fn empty_and_binary_texts_are_refused() {
+        let o = ReadOptions::default();
+        for bytes in [&b""[..], b" \n\t ", "\u{FEFF}\u{200F}\n".as_bytes()] {
+            let e = read(bytes, "empty.txt", Format::Text, &o).pop().unwrap().unwrap_err();
+            assert_eq!(e.to_string(), "empty.txt: empty document: no text to extract", "{bytes:?}");
+        }
+        let e = read(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "img.txt", Format::Text, &o).pop().unwrap().unwrap_err();
         assert!(matches!(e, InputError::Binary { .. }));
         assert!(e.to_string().contains("img.txt"));
     }
 
     #[test]
-    fn missing_files_and_size_limits() {
-        let dir = tempfile::tempdir().unwrap();
-        let e = read_path(&dir.path().join("nope.txt"), &ReadOptions::default()).next().unwrap().unwrap_err();
-        assert!(matches!(e, InputError::Io { .. }) && e.to_string().contains("nope.txt"));
-        let p = write(dir.path(), "big.txt", &[b'a'; 100]);
+    fn size_limits() {
         let o = ReadOptions { max_bytes: 99, ..Default::default() };
-        let e = read_path(&p, &o).next().unwrap().unwrap_err();
+        let e = read(&[b'a'; 100], "big.txt", Format::Text, &o).pop().unwrap().unwrap_err();
         assert!(matches!(e, InputError::TooLarge { size: 100, limit: 99, .. }));
         let o = ReadOptions { max_bytes: 100, ..Default::default() };
-        assert!(read_path(&p, &o).next().unwrap().is_ok());
+        assert!(read(&[b'a'; 100], "big.txt", Format::Text, &o)[0].is_ok());
     }
 
     #[test]
-    fn a_jsonl_file_streams_records() {
-        let dir = tempfile::tempdir().unwrap();
+    fn a_jsonl_stream_yields_records_and_errors() {
         let data = "{\"id\": \"r1\", \"source\": \"S\", \"text\": \"أ\"}\n\nnot json\n{\"text\": 5}\n{\"id\": \"r2\", \"text\": \"ب\"}\n";
-        let p = write(dir.path(), "x.NDJSON", data.as_bytes());
-        let name = p.display().to_string();
-        let docs: Vec<_> = read_path(&p, &ReadOptions::default()).collect();
+        let docs = read(data.as_bytes(), "x.ndjson", Format::Jsonl, &ReadOptions::default());
         assert_eq!(docs.len(), 4);
         let d = docs[0].as_ref().unwrap();
         assert_eq!(
             (d.meta.source.as_str(), d.meta.record_id.as_deref(), d.meta.outlet.as_deref()),
-            (format!("{name}:1").as_str(), Some("r1"), Some("S"))
+            ("x.ndjson:1", Some("r1"), Some("S"))
         );
-        assert!(matches!(&docs[1], Err(InputError::JsonSyntax { line: 3, file, .. }) if *file == name));
+        assert!(matches!(&docs[1], Err(InputError::JsonSyntax { line: 3, file, .. }) if file == "x.ndjson"));
         assert!(matches!(&docs[2], Err(InputError::WrongFieldType { line: 4, .. })));
-        assert_eq!(docs[3].as_ref().unwrap().meta.source, format!("{name}:5"));
+        assert_eq!(docs[3].as_ref().unwrap().meta.source, "x.ndjson:5");
     }
 
     #[test]
-    fn a_directory_is_walked_in_sorted_order() {
-        let dir = tempfile::tempdir().unwrap();
-        write(dir.path(), "b.txt", b"b");
-        write(dir.path(), "a/z.txt", b"z");
-        write(dir.path(), "a/m.jsonl", b"{\"text\": \"m1\"}\n{\"text\": \"m2\"}\n");
-        write(dir.path(), "c.png", b"\x89PNG\r\n\x1a\n");
-        write(dir.path(), "notes.md", b"skipped");
-        let root = dir.path().display().to_string();
-        let got = sources(read_path(dir.path(), &ReadOptions::default()));
-        let want = [
-            format!("{root}/a/m.jsonl:1"),
-            format!("{root}/a/m.jsonl:2"),
-            format!("{root}/a/z.txt"),
-            format!("{root}/b.txt"),
-        ];
-        assert_eq!(got, want.map(Ok));
-    }
-
-    #[test]
-    fn in_memory_input_sniffs_jsonl() {
+    fn in_memory_input_sniffs_jsonl_and_json_arrays() {
         let o = ReadOptions::default();
         let docs: Vec<_> = read_bytes(b"{\"text\": \"a\"}\n{\"text\": \"b\"}\n".to_vec(), "-", &o).collect();
         assert_eq!(docs.len(), 2);
@@ -254,8 +199,11 @@ mod tests {
         assert_eq!(docs.len(), 1);
         assert_eq!(docs[0].as_ref().unwrap().meta.source, "-");
         assert_eq!(docs[0].as_ref().unwrap().raw, "{\"text\": \"a\"}\nplain");
-        let docs: Vec<_> = read_bytes("مقال عادي".as_bytes().to_vec(), "-", &o).collect();
-        assert_eq!(docs[0].as_ref().unwrap().raw, "مقال عادي");
+        let docs: Vec<_> = read_bytes(br#" [{"content": "a"}, {"text": "b"}]"#.to_vec(), "-", &o).collect();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].as_ref().unwrap().raw, "a");
+        let docs: Vec<_> = read_bytes("[عاجل] مقال عادي".as_bytes().to_vec(), "-", &o).collect();
+        assert_eq!(docs[0].as_ref().unwrap().raw, "[عاجل] مقال عادي");
     }
 
     #[test]

@@ -20,7 +20,9 @@ pub struct Metadata {
     /// Headline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Publication date or date-time as given (ISO 8601).
+    /// Publication date or date-time, normalized at input
+    /// ([`crate::Published::to_iso`]): `2024-01-29`, `2024-01-29T10:00:00` or
+    /// `2024-01-29T10:00:00+03:00`. Read it typed with [`Metadata::published_at`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
     /// Author or byline.

@@ -11,6 +11,7 @@ mod claims;
 mod document;
 mod entity;
 mod offsets;
+mod published;
 mod quantity;
 mod span;
 
@@ -18,6 +19,7 @@ pub use claims::*;
 pub use document::*;
 pub use entity::*;
 pub use offsets::{OffsetMap, Segment};
+pub use published::{Published, PUBLISHED_YEARS};
 pub use quantity::*;
 pub use span::{char_slice, CharIndex, Span};
 

@@ -476,8 +476,8 @@ fn to_tantivy(doc: &Document, f: &Fields) -> TantivyDocument {
     }
     if let Some(published) = &doc.meta.published {
         td.add_text(f.published_raw, published);
-        if let Some((secs, _)) = parse_iso(published) {
-            td.add_date(f.published, DateTime::from_timestamp_secs(secs));
+        if let Some(p) = doc.meta.published_at() {
+            td.add_date(f.published, DateTime::from_timestamp_secs(p.timestamp().as_second()));
         }
     }
     for e in doc.entities.iter().flatten() {

@@ -302,7 +302,14 @@ fn input_of(body: PostDocument) -> Result<isnad_input::InputDoc, ApiError> {
         input.meta.outlet = Some(outlet);
     }
     if let Some(published) = nz(body.published) {
-        input.meta.published = Some(published);
+        let p =
+            isnad_model::Published::parse(&published).map_err(|e| ApiError::bad_request(format!("published: {e}")))?;
+        input.meta.published = Some(p.to_iso());
+    }
+    if isnad_input::is_blank(&input.raw) {
+        return Err(ApiError::bad_request(
+            isnad_input::InputError::Empty { file: "api".into(), record: None }.to_string(),
+        ));
     }
     Ok(input)
 }
@@ -331,7 +338,6 @@ async fn post_document(
     };
     let input = input_of(body)?;
     let document = {
-        let input = input.clone();
         tokio::task::spawn_blocking(move || isnad_app::extract(input))
             .await
             .map_err(|e| ApiError::internal(format!("extraction failed: {e}")))?
@@ -339,7 +345,9 @@ async fn post_document(
     if !store {
         return Ok(Json(PostResult { id: document.id.clone(), stored: false, document, ingest: None }));
     }
-    let report = st.with_ws(move |ws| Ok(ws.ingest_documents(vec![input])?)).await?;
+    // Extracted once, above; the store takes the extraction as it is.
+    let extracted = document.clone();
+    let report = st.with_ws(move |ws| Ok(ws.ingest_extracted(vec![extracted])?)).await?;
     if let Some(f) = report.failed.first() {
         return Err(ApiError::bad_request(f.message.clone()));
     }

@@ -342,6 +342,21 @@ fn post_extracts_and_stores() {
     let res = c.post(&url).json(&json!({"title": "x"})).send().unwrap();
     let status = res.status();
     assert_error(status, &res.json().unwrap(), StatusCode::BAD_REQUEST, "bad_request");
+    let res = c.post(&url).json(&json!({"text": " \u{200f}\n"})).send().unwrap();
+    let status = res.status();
+    let body: Value = res.json().unwrap();
+    assert_error(status, &body, StatusCode::BAD_REQUEST, "bad_request");
+    assert!(body.to_string().contains("empty document"), "{body}");
+    // The publication date is parsed, normalized and validated.
+    let res =
+        c.post(&url).json(&json!({"text": text, "published": "2025-01-20 08:30", "store": false})).send().unwrap();
+    let body: Value = res.json().unwrap();
+    assert_eq!(body["document"]["published"], "2025-01-20T08:30:00", "{body}");
+    let res = c.post(&url).json(&json!({"text": text, "published": "2999-01-20"})).send().unwrap();
+    let status = res.status();
+    let body: Value = res.json().unwrap();
+    assert_error(status, &body, StatusCode::BAD_REQUEST, "bad_request");
+    assert!(body.to_string().contains("outside the years 1800–2200"), "{body}");
     let res = c.post(&url).header("content-type", "application/json").body("{not json").send().unwrap();
     let status = res.status();
     assert_error(status, &res.json().unwrap(), StatusCode::BAD_REQUEST, "bad_request");

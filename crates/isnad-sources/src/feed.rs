@@ -8,15 +8,17 @@ use crate::text::{html_to_text, squash};
 use crate::{fill, warning};
 
 /// Parses a feed (RSS 0.9x/1.0/2.0, Atom, JSON Feed) into one document per
-/// entry that has text.
+/// entry.
 ///
 /// Each entry gives `title`, `url` (its first `alternate` link, else its
 /// first link), `published` (its publication date, else its update date, as
 /// RFC 3339), `author` (its authors' names), `record_id` (its id) and
 /// `outlet` (the feed's title); `meta.source` is `source#N`, N the 1-based
 /// entry number. `raw` is the entry's content, else its summary, converted
-/// from HTML to plain text with paragraph breaks kept. Entries with neither
-/// are left out (their numbers are not reused).
+/// from HTML to plain text with paragraph breaks kept. An entry with neither
+/// has an empty `raw`: [`crate::read_any`] and [`crate::read_inputs`] report
+/// it as an empty document (`source#N`), and a fetcher that follows links
+/// fetches its page.
 ///
 /// # Errors
 ///
@@ -35,7 +37,7 @@ pub fn parse_feed(bytes: &[u8], source: &str, opts: &ReadOptions) -> Result<Vec<
     let lang = feed.language.clone();
     let mut docs = Vec::new();
     for (i, entry) in feed.entries.iter().enumerate() {
-        let Some(raw) = entry_text(entry) else { continue };
+        let raw = entry_text(entry).unwrap_or_default();
         let mut meta = Metadata {
             source: format!("{source}#{}", i + 1),
             record_id: Some(entry.id.trim().to_string()).filter(|id| !id.is_empty()),

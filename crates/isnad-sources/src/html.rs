@@ -34,7 +34,7 @@ const MAX_DEPTH: usize = 256;
 ///
 /// # Errors
 ///
-/// [`InputError::Malformed`] (`format: "html"`) when the page has no text at all.
+/// [`InputError::Empty`] when the page has no text at all.
 pub fn extract_html(html: &str, source: &str, url: Option<&str>) -> Result<InputDoc, InputError> {
     let mut warnings = Vec::new();
     let doc = Html::parse_document(html);
@@ -51,13 +51,8 @@ pub fn extract_html(html: &str, source: &str, url: Option<&str>) -> Result<Input
             warnings.push(warning("no_main_content", "no main content found; the whole body text is used"));
         }
     }
-    if raw.is_empty() {
-        return Err(InputError::Malformed {
-            file: source.to_string(),
-            record: None,
-            format: "html",
-            message: "the page has no text".into(),
-        });
+    if isnad_input::is_blank(&raw) {
+        return Err(InputError::Empty { file: source.to_string(), record: None });
     }
     Ok(InputDoc { meta, raw, warnings })
 }
@@ -308,31 +303,16 @@ fn names(v: Option<&Value>) -> Vec<String> {
     out
 }
 
-/// Accepts an ISO 8601 date or date-time (kept as given, trimmed), or an
-/// RFC 2822 date-time (converted to RFC 3339); anything else is `None`.
+/// Accepts a publication date as [`isnad_model::Published::parse`] does (ISO
+/// 8601 or RFC 2822, a year in 1800–2200), normalized; an ISO date followed
+/// by an unreadable time part gives the date. Anything else is `None`.
 pub(crate) fn normalize_date(s: &str) -> Option<String> {
     let s = s.trim();
-    let b = s.as_bytes();
-    let iso_date = b.len() >= 10
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[5..7].iter().all(u8::is_ascii_digit)
-        && b[7] == b'-'
-        && b[8..10].iter().all(u8::is_ascii_digit);
-    if iso_date {
-        let date: jiff::civil::Date = s.get(..10)?.parse().ok()?;
-        let rest = s.get(10..)?;
-        if rest.is_empty() {
-            return Some(date.to_string());
-        }
-        if s.parse::<jiff::Timestamp>().is_ok() || s.parse::<jiff::civil::DateTime>().is_ok() {
-            return Some(s.to_string());
-        }
-        // A date with an unreadable time part: keep the date.
-        return Some(date.to_string());
-    }
-    let zoned = jiff::fmt::rfc2822::parse(s).ok()?;
-    Some(zoned.timestamp().to_string())
+    let parsed = isnad_model::Published::parse(s).ok().or_else(|| {
+        let head = s.get(..10).filter(|_| s.len() > 10)?;
+        isnad_model::Published::parse(head).ok()
+    });
+    parsed.map(|p| p.to_iso())
 }
 
 /// Decodes the bytes of an HTML page: with `charset` (from an HTTP header)
@@ -397,7 +377,9 @@ mod tests {
         assert_eq!(normalize_date(" 2024-01-29 ").as_deref(), Some("2024-01-29"));
         assert_eq!(normalize_date("2024-01-29T10:00:00+03:00").as_deref(), Some("2024-01-29T10:00:00+03:00"));
         assert_eq!(normalize_date("2024-01-29 garbage").as_deref(), Some("2024-01-29"));
-        assert_eq!(normalize_date("Mon, 29 Jan 2024 10:00:00 +0300").as_deref(), Some("2024-01-29T07:00:00Z"));
+        assert_eq!(normalize_date("Mon, 29 Jan 2024 10:00:00 +0300").as_deref(), Some("2024-01-29T10:00:00+03:00"));
+        assert_eq!(normalize_date("2024-01-29T10:00:00.250Z").as_deref(), Some("2024-01-29T10:00:00+00:00"));
+        assert_eq!(normalize_date("0024-01-29"), None, "a year outside 1800–2200");
         assert_eq!(normalize_date("2024-13-45"), None);
         assert_eq!(normalize_date("أمس"), None);
     }

@@ -21,7 +21,11 @@
 //! * **URLs** ([`Fetcher`]): feeds ([`Fetcher::read_feed_url`], optionally
 //!   following short entries to their pages), pages ([`Fetcher::fetch_html`]) and
 //!   either, told apart by content type ([`Fetcher::read_url`]).
-//! * **Files and folders** ([`read_any`]): dispatch by extension.
+//! * **Records**: JSON Lines, JSON arrays, CSV and TSV with dataset field
+//!   names, and plain text ([`isnad_input`]).
+//! * **Files and folders** ([`read_any`]): the one walker of `extract` and
+//!   `ingest`; dispatch by extension, `.gz` decompressed; only regular files
+//!   are read. [`read_inputs`] adds standard input (`-`) and URLs.
 //!
 //! # Metadata precedence (HTML)
 //!
@@ -43,7 +47,9 @@
 //!
 //! # Errors
 //!
-//! * a page with no text at all: `Malformed { format: "html" }`;
+//! * a document with no text at all (a page, a record, a text file, a feed
+//!   entry): `Empty` (`FILE[:N]: empty document: no text to extract`);
+//! * a FIFO, socket or device: `NotAFile`, skipped;
 //! * a truncated or corrupt WARC: the good records, then one
 //!   `Malformed { format: "gzip" | "warc", record: Some(N) }`, then the end;
 //! * a WARC record over `max_bytes`: `TooLarge` naming `file#N`, reading goes on;
@@ -57,15 +63,17 @@ pub mod text;
 pub mod warc;
 
 use std::fs::{self, File};
-use std::io::Read;
+use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
+
+use flate2::read::MultiGzDecoder;
 
 pub use feed::parse_feed;
 pub use fetch::Fetcher;
 pub use html::extract_html;
 pub use warc::read_warc;
 
-use isnad_input::{Docs, InputDoc, InputError, ReadOptions};
+use isnad_input::{Docs, Format, InputDoc, InputError, ReadOptions};
 use isnad_model::{Metadata, Warning};
 
 pub(crate) fn warning(code: &str, message: impl Into<String>) -> Warning {
@@ -75,12 +83,7 @@ pub(crate) fn warning(code: &str, message: impl Into<String>) -> Warning {
 /// Fills `published` and `outlet` from the options where `meta` lacks them
 /// (the `--published` / `--outlet` defaults).
 pub(crate) fn fill(opts: &ReadOptions, meta: &mut Metadata) {
-    if meta.published.is_none() {
-        meta.published.clone_from(&opts.published);
-    }
-    if meta.outlet.is_none() {
-        meta.outlet.clone_from(&opts.outlet);
-    }
+    opts.fill(meta);
 }
 
 /// Whether `s` is an absolute `http://` or `https://` URL.
@@ -94,128 +97,238 @@ pub fn is_url(s: &str) -> bool {
 /// The kind of input a file name says it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
-    Text,
+    /// Plain text or records ([`isnad_input::read_reader`]).
+    Records(Format),
+    /// A `.json` file: a JSON Feed, else records.
+    Json,
     Html,
     Warc,
     Feed,
 }
 
-fn kind(path: &Path) -> Option<Kind> {
-    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
-    let ext = name.rsplit_once('.')?.1;
-    Some(match ext {
-        "txt" | "jsonl" | "ndjson" => Kind::Text,
+/// The kind of a file by its name (any case; a name that is not UTF-8 is
+/// read with a lossy rendering) and whether it is gzipped (`NAME.gz`).
+fn kind(path: &Path) -> Option<(Kind, bool)> {
+    let name = path.file_name()?.to_string_lossy().to_lowercase();
+    if name.ends_with(".warc") || name.ends_with(".warc.gz") {
+        return Some((Kind::Warc, false));
+    }
+    let (inner, gz) = match name.strip_suffix(".gz") {
+        Some(inner) => (inner, true),
+        None => (name.as_str(), false),
+    };
+    let kind = match inner.rsplit_once('.')?.1 {
         "html" | "htm" => Kind::Html,
-        "warc" => Kind::Warc,
-        "gz" if name.ends_with(".warc.gz") => Kind::Warc,
         "xml" | "rss" | "atom" => Kind::Feed,
-        _ => return None,
-    })
+        "json" => Kind::Json,
+        _ => Kind::Records(Format::of_name(inner)?),
+    };
+    Some((kind, gz))
+}
+
+/// What a file that is not regular is, for the error naming it.
+fn special_kind(t: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = t;
+    "not a file or folder"
+}
+
+/// Reads the inputs named on a command line, in order: `-` is standard
+/// input ([`isnad_input::read_stdin`]), an `http(s)://` URL is fetched
+/// ([`Fetcher::read_url`]; `fetcher` is built on first use when `None`), and
+/// anything else is a file or folder ([`read_any`]). The one front door of
+/// `isnad extract` and `isnad ingest`.
+pub fn read_inputs(args: &[PathBuf], opts: &ReadOptions, fetcher: Option<Fetcher>) -> Docs {
+    let opts = opts.clone();
+    let mut fetcher = fetcher;
+    let args = args.to_vec();
+    Box::new(args.into_iter().flat_map(move |arg| -> Docs {
+        if arg.as_os_str() == "-" {
+            return gate(isnad_input::read_stdin(&opts), &opts);
+        }
+        if let Some(url) = arg.to_str().filter(|s| is_url(s)) {
+            if fetcher.is_none() {
+                match Fetcher::new() {
+                    Ok(f) => fetcher = Some(f),
+                    Err(e) => return Box::new(std::iter::once(Err(e))),
+                }
+            }
+            let f = fetcher.as_ref().expect("built above");
+            return gate(f.read_url(url, &opts), &opts);
+        }
+        read_any(&arg, &opts)
+    }))
 }
 
 /// Reads a file or a folder of inputs of any supported kind.
 ///
-/// A folder is walked recursively in sorted (byte-wise name) order, hidden
-/// files and folders (name starting with `.`) skipped, symbolic links to
-/// folders not followed. Files are dispatched by extension (any case):
+/// Only regular files are read (symbolic links to files are followed): a
+/// FIFO, socket or device, named or met in a folder, is an
+/// [`InputError::NotAFile`] naming it, and reading goes on. A folder is
+/// walked recursively in sorted (byte-wise name) order, hidden files and
+/// folders (name starting with `.`) skipped, symbolic links to folders not
+/// followed, files of other extensions skipped. File names that are not
+/// UTF-8 are read (and named with a lossy rendering). Files are dispatched
+/// by extension (any case):
 ///
-/// * `.txt`, `.jsonl`, `.ndjson`: [`isnad_input::read_path`];
+/// * `.txt`, `.jsonl`/`.ndjson`, `.csv`, `.tsv`/`.tab`: [`isnad_input::read_reader`]
+///   (plain text; JSON Lines; CSV/TSV rows with a header);
+/// * `.json`: a JSON Feed ([`parse_feed`]) when it says so, else a JSON
+///   array of records or one record ([`isnad_input::read_json`]);
 /// * `.html`, `.htm`: decoded ([`html::decode_html`], at most `max_bytes`) then [`extract_html`];
 /// * `.warc`, `.warc.gz`: [`read_warc`];
-/// * `.xml`, `.rss`, `.atom`: [`parse_feed`] (`meta.source = file#N`).
+/// * `.xml`, `.rss`, `.atom`: [`parse_feed`] (`meta.source = file#N`);
+/// * any of these but WARC with `.gz` appended: decompressed (all gzip
+///   members) and read the same way, `max_bytes` applying to the
+///   decompressed text.
 ///
-/// Other files in a folder are skipped; a single file named explicitly with
-/// another extension is read as plain text. `--published` and `--outlet`
-/// ([`ReadOptions`]) fill metadata the input lacks.
+/// A single file named explicitly with another extension is read as plain
+/// text. `--published` and `--outlet` ([`ReadOptions`]) fill metadata the
+/// input lacks. Every document without visible text, whatever its kind, is
+/// an [`InputError::Empty`] (`FILE[:N]: empty document: no text to extract`).
 pub fn read_any(path: &Path, opts: &ReadOptions) -> Docs {
+    let name = path.display().to_string();
     match fs::metadata(path) {
         Ok(m) if m.is_dir() => {
             let mut files = Vec::new();
             walk(path, &mut files);
-            let opts = opts.clone();
-            Box::new(files.into_iter().flat_map(move |f| -> Docs {
+            let o = opts.clone();
+            let docs: Docs = Box::new(files.into_iter().flat_map(move |f| -> Docs {
                 match f {
-                    Ok((p, k)) => read_kind(&p, k, &opts),
+                    Ok((p, k, gz)) => read_kind(&p, k, gz, &o),
                     Err(e) => Box::new(std::iter::once(Err(e))),
                 }
-            }))
+            }));
+            gate(docs, opts)
         }
-        Ok(_) => read_kind(path, kind(path).unwrap_or(Kind::Text), opts),
-        Err(source) => Box::new(std::iter::once(Err(InputError::Io { file: path.display().to_string(), source }))),
+        Ok(m) if m.is_file() => {
+            let (k, gz) = kind(path).unwrap_or((Kind::Records(Format::Text), false));
+            gate(read_kind(path, k, gz, opts), opts)
+        }
+        Ok(m) => {
+            Box::new(std::iter::once(Err(InputError::NotAFile { file: name, kind: special_kind(&m.file_type()) })))
+        }
+        Err(source) => Box::new(std::iter::once(Err(InputError::Io { file: name, source }))),
     }
 }
 
-fn read_kind(path: &Path, kind: Kind, opts: &ReadOptions) -> Docs {
-    match kind {
-        Kind::Text => isnad_input::read_path(path, opts),
-        Kind::Warc => read_warc(path, opts),
-        Kind::Html => Box::new(std::iter::once(read_html_file(path, opts))),
-        Kind::Feed => {
-            let name = path.display().to_string();
-            match read_bytes(path, opts).and_then(|b| parse_feed(&b, &name, opts)) {
-                Ok(docs) => Box::new(docs.into_iter().map(Ok)),
-                Err(e) => Box::new(std::iter::once(Err(e))),
-            }
+/// What every reader's documents pass through: a document with no visible
+/// text becomes [`InputError::Empty`], and its publication date is parsed
+/// once and normalized ([`isnad_input::normalize_published`]; a value that is
+/// not a date in 1800–2200 is dropped with a `bad_date` warning, and
+/// `--published`, when given, stands in for it).
+fn gate(docs: Docs, opts: &ReadOptions) -> Docs {
+    let opts = opts.clone();
+    Box::new(docs.map(move |r| match r {
+        Ok(d) if isnad_input::is_blank(&d.raw) => Err(InputError::Empty { file: d.meta.source, record: None }),
+        Ok(mut d) => {
+            isnad_input::normalize_published(&mut d.meta, &mut d.warnings);
+            opts.fill(&mut d.meta);
+            Ok(d)
         }
-    }
+        Err(e) => Err(e),
+    }))
 }
 
-fn read_html_file(path: &Path, opts: &ReadOptions) -> Result<InputDoc, InputError> {
+/// Opens a file, through a gzip decoder when `gz`.
+fn open(path: &Path, gz: bool) -> Result<Box<dyn Read + Send>, InputError> {
+    let file = File::open(path).map_err(|source| InputError::Io { file: path.display().to_string(), source })?;
+    let buf = BufReader::with_capacity(1 << 16, file);
+    Ok(if gz { Box::new(MultiGzDecoder::new(buf)) } else { Box::new(buf) })
+}
+
+fn read_kind(path: &Path, kind: Kind, gz: bool, opts: &ReadOptions) -> Docs {
     let name = path.display().to_string();
-    let bytes = read_bytes(path, opts)?;
-    let (html, warnings) = html::decode_html(&bytes, None, &name)?;
-    let mut doc = extract_html(&html, &name, None)?;
+    if kind == Kind::Warc {
+        return read_warc(path, opts);
+    }
+    let reader = match open(path, gz) {
+        Ok(r) => r,
+        Err(e) => return Box::new(std::iter::once(Err(e))),
+    };
+    if let Kind::Records(format) = kind {
+        return isnad_input::read_reader(reader, &name, format, opts);
+    }
+    let bytes = match isnad_input::read_limited(reader, &name, opts.max_bytes) {
+        Ok(b) => b,
+        Err(e) => return Box::new(std::iter::once(Err(e))),
+    };
+    match kind {
+        Kind::Html => Box::new(std::iter::once(html_doc(&bytes, &name, opts))),
+        Kind::Json if !is_json_feed(&bytes) => isnad_input::read_json(bytes, &name, opts),
+        _ => match parse_feed(&bytes, &name, opts) {
+            Ok(docs) => Box::new(docs.into_iter().map(Ok)),
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        },
+    }
+}
+
+/// Whether a JSON document is a JSON Feed (an object whose `version` is a jsonfeed.org URL).
+fn is_json_feed(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = String::from_utf8_lossy(head);
+    head.trim_start_matches('\u{FEFF}').trim_start().starts_with('{') && head.contains("jsonfeed.org/version")
+}
+
+fn html_doc(bytes: &[u8], name: &str, opts: &ReadOptions) -> Result<InputDoc, InputError> {
+    let (html, warnings) = html::decode_html(bytes, None, name)?;
+    let mut doc = extract_html(&html, name, None)?;
     doc.warnings.splice(0..0, warnings);
     fill(opts, &mut doc.meta);
     Ok(doc)
 }
 
-/// Reads a whole file, refusing one over `max_bytes`.
-fn read_bytes(path: &Path, opts: &ReadOptions) -> Result<Vec<u8>, InputError> {
-    let name = path.display().to_string();
-    let io_err = |source| InputError::Io { file: name.clone(), source };
-    let file = File::open(path).map_err(io_err)?;
-    let mut bytes = Vec::new();
-    file.take(opts.max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(io_err)?;
-    if bytes.len() as u64 > opts.max_bytes {
-        return Err(InputError::TooLarge { file: name, size: bytes.len() as u64, limit: opts.max_bytes });
-    }
-    Ok(bytes)
-}
-
 /// How many documents [`read_any`] will give for `path`, counted cheaply
-/// beforehand for a progress bar: one per `.txt` or `.html` file, one per
-/// non-blank line of `.jsonl`. `None` when it cannot be known without
-/// parsing (WARC, feeds) or the path cannot be read.
+/// beforehand for a progress bar: one per text or `.html` file, one per
+/// non-blank line of an uncompressed `.jsonl`. `None` when it cannot be known
+/// without parsing (WARC, feeds, JSON, CSV, gzip) or the path cannot be read.
 pub fn count_documents(path: &Path) -> Option<u64> {
-    let files: Vec<(PathBuf, Kind)> = match fs::metadata(path).ok()? {
-        m if m.is_dir() => {
-            let mut files = Vec::new();
-            walk(path, &mut files);
-            files.into_iter().collect::<Result<_, _>>().ok()?
-        }
-        _ => vec![(path.to_path_buf(), kind(path).unwrap_or(Kind::Text))],
+    let meta = fs::metadata(path).ok()?;
+    let files: Vec<(PathBuf, Kind, bool)> = if meta.is_dir() {
+        let mut files = Vec::new();
+        walk(path, &mut files);
+        files.into_iter().collect::<Result<_, _>>().ok()?
+    } else if meta.is_file() {
+        let (k, gz) = kind(path).unwrap_or((Kind::Records(Format::Text), false));
+        vec![(path.to_path_buf(), k, gz)]
+    } else {
+        return None;
     };
-    files.iter().try_fold(0u64, |n, (p, k)| {
-        let name = p.to_string_lossy().to_ascii_lowercase();
+    files.iter().try_fold(0u64, |n, (p, k, gz)| {
         Some(
-            n + match k {
-                Kind::Text if name.ends_with(".jsonl") || name.ends_with(".ndjson") => {
+            n + match (k, gz) {
+                (Kind::Records(Format::Jsonl), false) => {
                     let f = fs::File::open(p).ok()?;
-                    std::io::BufRead::split(std::io::BufReader::new(f), b'\n')
+                    std::io::BufRead::split(BufReader::new(f), b'\n')
                         .map_while(Result::ok)
                         .filter(|l| l.iter().any(|b| !b.is_ascii_whitespace()))
                         .count() as u64
                 }
-                Kind::Text | Kind::Html => 1,
-                Kind::Warc | Kind::Feed => return None,
+                (Kind::Records(Format::Text) | Kind::Html, _) => 1,
+                _ => return None,
             },
         )
     })
 }
 
-/// Collects the readable files under `dir`, sorted, depth first.
-fn walk(dir: &Path, out: &mut Vec<Result<(PathBuf, Kind), InputError>>) {
+/// A readable file found by [`walk`]: its path, kind and whether it is gzipped.
+type Found = Result<(PathBuf, Kind, bool), InputError>;
+
+/// Collects the readable files under `dir`, sorted, depth first; FIFOs,
+/// sockets and devices become errors naming them.
+fn walk(dir: &Path, out: &mut Vec<Found>) {
     let mut entries = match fs::read_dir(dir).and_then(|rd| rd.collect::<Result<Vec<_>, _>>()) {
         Ok(v) => v,
         Err(source) => {
@@ -225,19 +338,38 @@ fn walk(dir: &Path, out: &mut Vec<Result<(PathBuf, Kind), InputError>>) {
     };
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
-        if e.file_name().to_string_lossy().starts_with('.') {
+        if e.file_name().as_encoded_bytes().starts_with(b".") {
             continue;
         }
         let path = e.path();
-        match e.file_type() {
-            Ok(t) if t.is_dir() => walk(&path, out),
-            Ok(t) => {
-                let is_file = t.is_file() || (t.is_symlink() && fs::metadata(&path).is_ok_and(|m| m.is_file()));
-                if let Some(k) = kind(&path).filter(|_| is_file) {
-                    out.push(Ok((path, k)));
+        let t = match e.file_type() {
+            Ok(t) => t,
+            Err(source) => {
+                out.push(Err(InputError::Io { file: path.display().to_string(), source }));
+                continue;
+            }
+        };
+        if t.is_dir() {
+            walk(&path, out);
+            continue;
+        }
+        // A symbolic link is judged by what it points to (folders are not followed).
+        let t = if t.is_symlink() {
+            match fs::metadata(&path) {
+                Ok(m) if m.is_dir() => continue,
+                Ok(m) => m.file_type(),
+                Err(source) => {
+                    out.push(Err(InputError::Io { file: path.display().to_string(), source }));
+                    continue;
                 }
             }
-            Err(source) => out.push(Err(InputError::Io { file: path.display().to_string(), source })),
+        } else {
+            t
+        };
+        if !t.is_file() {
+            out.push(Err(InputError::NotAFile { file: path.display().to_string(), kind: special_kind(&t) }));
+        } else if let Some((k, gz)) = kind(&path) {
+            out.push(Ok((path, k, gz)));
         }
     }
 }
@@ -278,11 +410,15 @@ mod tests {
 
     #[test]
     fn kinds_by_extension() {
-        assert_eq!(kind(Path::new("a/B.HTM")), Some(Kind::Html));
-        assert_eq!(kind(Path::new("x.warc.gz")), Some(Kind::Warc));
+        assert_eq!(kind(Path::new("a/B.HTM")), Some((Kind::Html, false)));
+        assert_eq!(kind(Path::new("x.warc.gz")), Some((Kind::Warc, false)));
         assert_eq!(kind(Path::new("x.tar.gz")), None);
-        assert_eq!(kind(Path::new("feed.rss")), Some(Kind::Feed));
-        assert_eq!(kind(Path::new("a.ndjson")), Some(Kind::Text));
+        assert_eq!(kind(Path::new("feed.rss")), Some((Kind::Feed, false)));
+        assert_eq!(kind(Path::new("a.ndjson")), Some((Kind::Records(Format::Jsonl), false)));
+        assert_eq!(kind(Path::new("a.JSONL.gz")), Some((Kind::Records(Format::Jsonl), true)));
+        assert_eq!(kind(Path::new("a.json")), Some((Kind::Json, false)));
+        assert_eq!(kind(Path::new("a.html.gz")), Some((Kind::Html, true)));
+        assert_eq!(kind(Path::new("a.tsv")), Some((Kind::Records(Format::Tsv), false)));
         assert_eq!(kind(Path::new("README")), None);
     }
 }

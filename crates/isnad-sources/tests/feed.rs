@@ -17,7 +17,8 @@ const RSS2: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 #[test]
 fn rss2_entries_become_documents() {
     let docs = parse_feed(RSS2.as_bytes(), "f.rss", &ReadOptions::default()).unwrap();
-    assert_eq!(docs.len(), 2, "the entry without text is left out");
+    assert_eq!(docs.len(), 3, "the entry without text is kept, empty, for the reader to report");
+    assert_eq!((docs[1].meta.source.as_str(), docs[1].raw.as_str()), ("f.rss#2", ""));
     let a = &docs[0];
     assert_eq!(a.meta.source, "f.rss#1");
     assert_eq!(a.meta.title.as_deref(), Some("افتتاح سوق جديد"));
@@ -28,7 +29,7 @@ fn rss2_entries_become_documents() {
     assert_eq!(a.meta.record_id.as_deref(), Some("souq-1"));
     assert_eq!(a.raw, "افتتحت البلدية سوقا جديدا للخضار.\n\nويضم السوق & ملحقاته مئتي محل.");
     assert!(a.warnings.is_empty());
-    let b = &docs[1];
+    let b = &docs[2];
     assert_eq!(b.meta.source, "f.rss#3");
     assert_eq!(b.raw, "فقرة أولى\n\nفقرة ثانية");
     assert!(b.warnings.iter().any(|w| w.code == "summary_only"));

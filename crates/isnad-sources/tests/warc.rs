@@ -100,11 +100,11 @@ fn check_archive(path: &Path) {
     let (a, b, c) = (&docs[0], &docs[1], &docs[2]);
     assert_eq!(a.meta.source, format!("{name}#2"));
     assert_eq!(a.meta.url.as_deref(), Some("https://example.com/a"));
-    assert_eq!(a.meta.published.as_deref(), Some("2024-02-01T09:00:00Z"), "the page's date wins");
+    assert_eq!(a.meta.published.as_deref(), Some("2024-02-01T09:00:00+00:00"), "the page's date wins");
     assert!(a.raw.contains(common::PARAS[0]) && a.raw.contains(common::PARAS[3]));
     assert_eq!(b.meta.source, format!("{name}#6"));
     assert!(b.raw.contains(common::PARAS[1]), "windows-1256 decoded: {}", b.raw);
-    assert_eq!(b.meta.published.as_deref(), Some("2024-02-04T11:00:00Z"), "crawl date as a fallback");
+    assert_eq!(b.meta.published.as_deref(), Some("2024-02-04T11:00:00+00:00"), "crawl date as a fallback");
     assert!(b.warnings.iter().any(|w| w.code == "published_from_crawl_date"));
     assert_eq!(c.meta.source, format!("{name}#7"));
     assert!(c.raw.contains(common::PARAS[2]), "chunked body decoded: {}", c.raw);
@@ -124,7 +124,7 @@ fn published_option_beats_the_crawl_date() {
     let opts =
         ReadOptions { published: Some("2024-01-01".into()), outlet: Some("منفذ".into()), ..Default::default() };
     let docs: Vec<_> = read_warc(&p, &opts).collect::<Result<_, _>>().unwrap();
-    assert_eq!(docs[0].meta.published.as_deref(), Some("2024-02-01T09:00:00Z"));
+    assert_eq!(docs[0].meta.published.as_deref(), Some("2024-02-01T09:00:00+00:00"));
     assert_eq!(docs[1].meta.published.as_deref(), Some("2024-01-01"));
     assert_eq!(docs[1].meta.outlet.as_deref(), Some("منفذ"));
 }
