@@ -1,7 +1,6 @@
 //! The words the grammar knows, keyed by their lossy matching form
 //! (`isnad_text::fold::Fold::Letters`: alef forms → ا, ى → ي, ة → ه, no marks).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use isnad_model::DurationUnit;
@@ -67,28 +66,8 @@ pub enum E {
 /// Parts of the day, in English, by [`E::Part`] index.
 pub const PARTS: &[&str] = &["morning", "evening", "noon", "afternoon", "dawn", "night", "midnight"];
 
-/// A small fast hasher for short word keys (FxHash).
-#[derive(Default, Clone, Copy)]
-pub struct Fx(u64);
-
-impl std::hash::Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// Hash map keyed by words.
-pub type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+/// Hash map keyed by words (FxHash, from `rustc-hash`).
+pub type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Folds a lexicon key.
 pub fn key(s: &str) -> String {

@@ -10,13 +10,11 @@ use std::sync::LazyLock;
 
 use crate::lexicon::{E, LEX};
 
-static TRIGGER_SET: LazyLock<std::collections::HashSet<String, std::hash::BuildHasherDefault<crate::lexicon::Fx>>> =
-    LazyLock::new(|| {
-        let mut s: std::collections::HashSet<String, _> =
-            crate::grammar::TRIGGERS.split('|').map(str::to_string).collect();
-        s.extend(LEX.month_pairs.keys().cloned());
-        s
-    });
+static TRIGGER_SET: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    let mut s: rustc_hash::FxHashSet<String> = crate::grammar::TRIGGERS.split('|').map(str::to_string).collect();
+    s.extend(LEX.month_pairs.keys().cloned());
+    s
+});
 
 /// A digit run.
 #[derive(Debug, Clone, Copy)]

@@ -13,20 +13,20 @@
 //! assert_eq!(n, 3);
 //! ```
 
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// Word → value, emptied when it reaches its limit (simple, and the hot words come back at once).
 #[derive(Debug)]
 pub struct WordMemo<V> {
-    map: RefCell<HashMap<String, V>>,
+    map: RefCell<FxHashMap<String, V>>,
     limit: usize,
 }
 
 impl<V: Clone> WordMemo<V> {
     /// An empty memo holding at most `limit` words.
     pub fn new(limit: usize) -> Self {
-        WordMemo { map: RefCell::new(HashMap::new()), limit: limit.max(1) }
+        WordMemo { map: RefCell::new(FxHashMap::default()), limit: limit.max(1) }
     }
 
     /// The value for `word`, computed with `f` on a miss.
