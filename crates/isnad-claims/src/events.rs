@@ -162,7 +162,9 @@ fn trigger_at(ctx: &Ctx, k: usize, last: usize) -> Option<(EventKind, usize)> {
         candidates.extend(c);
     }
     for st in stems(head) {
-        if st != head {
+        // A nisba adjective is no event: `الاجتماعي` (social) is not `اجتماع`.
+        let nisba = ["ي", "يه", "يين", "يون", "يا"].iter().any(|e| head.ends_with(&format!("{st}{e}")));
+        if st != head && !nisba {
             if let Some(c) = index.get(st.as_str()) {
                 candidates.extend(c);
             }
@@ -247,6 +249,14 @@ mod tests {
         let figs = crate::figures(&d);
         let e = events(&d, &figs);
         (d, e)
+    }
+
+    #[test]
+    fn nisba_adjectives_are_no_triggers() {
+        let (_, e) = evs("وانتشر المقطع على مواقع التواصل الاجتماعي في القاهرة.");
+        assert!(e.iter().all(|e| e.kind != EventKind::Meeting), "{e:?}");
+        let (_, e) = evs("وعقد الاجتماع في القاهرة أمس.");
+        assert!(e.iter().any(|e| e.kind == EventKind::Meeting), "{e:?}");
     }
 
     #[test]
