@@ -21,6 +21,17 @@ bin=${ISNAD_BIN:-target/release/isnad}
   echo
   "$bin" eval --gold ../shared/gold/seeds --input ../shared/corpus/seeds --markdown --no-ner 2>/dev/null
   echo
+  echo "## Dev set: \`isnad eval --gold ../shared/gold/dev --input ../shared/corpus/dev/txt --published ../shared/corpus/dev/articles.jsonl\`"
+  echo
+  echo "27 news-dev articles (2018; BBC, CNN, France 24, Al Arabiya) the rules were not developed on;"
+  echo "metadata (publication dates, outlets) from the records of \`articles.jsonl\`."
+  echo
+  "$bin" eval --gold ../shared/gold/dev --input ../shared/corpus/dev/txt --published ../shared/corpus/dev/articles.jsonl --markdown 2>/dev/null
+  echo
+  echo "Same, without the CRF tagger (\`--no-ner\`):"
+  echo
+  "$bin" eval --gold ../shared/gold/dev --input ../shared/corpus/dev/txt --published ../shared/corpus/dev/articles.jsonl --markdown --no-ner 2>/dev/null
+  echo
   echo "## NER tagger on the ANERcorp test split (CAMeL split, CoNLL entity level): \`isnad eval-ner\`"
   echo
   echo '```'
@@ -28,9 +39,13 @@ bin=${ISNAD_BIN:-target/release/isnad}
   echo '```'
   echo
   echo "The seed gold covers five articles only; the categories are described in"
-  echo "../shared/gold/README.md. \`figure_what\`, \`figure_hedge\` and \`quote_speaker\` are"
-  echo "accuracies over the matched figures and quotes (a wrong value is one false"
-  echo "positive and one false negative). \`citations\` matches cited outlets by name,"
+  echo "../shared/gold/README.md. \`figure_what\`, \`figure_hedge\`, \`quote_speaker\` and"
+  echo "\`date_value\` are accuracies over the matched figures, quotes and dates (a wrong"
+  echo "value is one false positive and one false negative). \`dates\` matches a gold date"
+  echo "by surface and a loose value check; \`date_value\` checks the value of every date"
+  echo "matched by surface: the gold \`resolved\` (or a calendar \`value\`) against the"
+  echo "produced resolved value, else what the text says (\`--MM-DD\`, weekday, clock time,"
+  echo "any \`relative:\` gloss). \`citations\` matches cited outlets by name,"
   echo "\`citation_source\` whom they cite in turn. \`events\` leaves out the gold's"
   echo "\`statement\` and \`other\` events (quotes cover statements); a produced event is"
   echo "correct when a gold event of a matching type shares a participant or the place."

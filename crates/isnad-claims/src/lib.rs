@@ -8,7 +8,6 @@ mod cues;
 mod events;
 mod figures;
 mod quotes;
-mod score;
 mod text;
 
 pub use citations::{citations, link as link_citations};
@@ -62,7 +61,6 @@ pub fn extract(layers: &Layers<'_>) -> Claims {
     let events = events::find(&ctx, &figures);
     Claims { figures, quotes, citations, events }
 }
-pub use score::{score_citations, score_events, score_seed, Prf, ScoreCounts};
 
 #[cfg(test)]
 mod test_util {

@@ -1,47 +1,31 @@
 //! Runs figures and quotes over the seed articles in ../shared (beside the
-//! checkout, as in CI), checks every span against the text and prints
-//! P/R/F1 against the gold annotation.
+//! checkout, as in CI; the test fails without them) and checks every span
+//! against the text. Their scores against the gold are `isnad eval`'s
+//! (crate isnad-eval).
 
 use std::path::PathBuf;
 
-use isnad_claims::{figures, quotes, score_seed, Prf, ScoreCounts, Source};
+use isnad_claims::{figures, quotes, Source};
+use isnad_eval::shared_path;
 use isnad_extract::{Extractor, Options};
 use isnad_model::{Document, Metadata};
-
-fn shared() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    p.exists().then_some(p)
-}
 
 fn check_source(doc: &Document, s: &Source) {
     assert_eq!(doc.text_of(s.start, s.end), s.surface, "source span");
 }
 
-fn line(name: &str, p: &Prf) -> String {
-    format!(
-        "{name:<12} P {:.2} R {:.2} F1 {:.2} (tp {} fp {} fn {})",
-        p.precision(),
-        p.recall(),
-        p.f1(),
-        p.tp,
-        p.fp,
-        p.fn_
-    )
-}
-
 #[test]
-fn seeds_spans_and_scores() {
-    let Some(shared) = shared() else { return };
-    let dir = shared.join("corpus/seeds");
-    let Ok(entries) = std::fs::read_dir(&dir) else { return };
-    let mut paths: Vec<PathBuf> = entries
+fn seeds_spans() {
+    let dir = shared_path("corpus/seeds");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     paths.sort();
+    assert!(!paths.is_empty(), "no seed article in {}", dir.display());
     let ex = Extractor::with_options(Options { ner: false });
     let (mut nfig, mut nquote) = (0, 0);
-    let mut total = ScoreCounts::default();
     for path in &paths {
         let raw = std::fs::read_to_string(path).expect("read seed");
         let meta = Metadata { source: path.display().to_string(), ..Default::default() };
@@ -63,21 +47,7 @@ fn seeds_spans_and_scores() {
         }
         nfig += figs.len();
         nquote += qs.len();
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        let gold_path = shared.join("gold/seeds").join(format!("{stem}.json"));
-        if let Ok(g) = std::fs::read_to_string(&gold_path) {
-            let gold: serde_json::Value = serde_json::from_str(&g).expect("gold json");
-            total.add(score_seed(&gold, &doc, &figs, &qs));
-        }
     }
-    if paths.is_empty() {
-        return;
-    }
-    println!("{}", line("figures", &total.figures));
-    println!("  of {} matched: what {} hedge {}", total.figures.tp, total.figure_what, total.figure_hedge);
-    println!("{}", line("attribution", &total.attribution));
-    println!("{}", line("quotes", &total.quotes));
-    println!("  of {} matched: speaker {}", total.quotes.tp, total.quote_speaker);
     assert!(nfig > 0, "no figure found in the seeds");
     assert!(nquote > 0, "no quote found in the seeds");
 }

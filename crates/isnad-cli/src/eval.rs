@@ -128,14 +128,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else if args.markdown {
-        println!("| category | tp | fp | fn | precision | recall | F1 |");
-        println!("|---|---:|---:|---:|---:|---:|---:|");
-        for c in &report.categories {
-            println!(
-                "| {} | {} | {} | {} | {:.3} | {:.3} | {:.3} |",
-                c.name, c.tp, c.fp, c.fn_, c.precision, c.recall, c.f1
-            );
-        }
+        print!("{}", report.markdown());
     } else {
         print!("{}", report.table());
     }

@@ -83,11 +83,7 @@ fn examples_make_a_story_with_series_a_contradiction_and_search() {
 
 #[test]
 fn seeds_form_one_story_with_dated_hostage_and_casualty_series() {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/seeds");
-    if !seeds.exists() {
-        eprintln!("skipped: {} not found", seeds.display());
-        return;
-    }
+    let seeds = isnad_eval::shared_path("corpus/seeds");
     // Publication dates: the gold annotation's estimates (the texts carry none).
     let dates = ["2023-11-20", "2024-01-30", "2024-01-29", "2025-08-09", "2024-05-26"];
     let mut files: Vec<PathBuf> = std::fs::read_dir(&seeds)

@@ -125,7 +125,7 @@ pub fn score_entity_list(gold: &GoldDoc, produced: &[Entity]) -> DocScore {
                 Some(pi) => {
                     used[pi] = true;
                     if !optional {
-                        s.tp += 1;
+                        s.prf.tp += 1;
                     }
                     // An optional item absorbs every produced entity it matches.
                     if optional {
@@ -137,7 +137,7 @@ pub fn score_entity_list(gold: &GoldDoc, produced: &[Entity]) -> DocScore {
                     }
                 }
                 None if !optional => {
-                    s.fn_ += 1;
+                    s.prf.fn_ += 1;
                     s.misses.push(format!("{}: {}", g.entity_type, g.canonical));
                 }
                 None => {}
@@ -146,7 +146,7 @@ pub fn score_entity_list(gold: &GoldDoc, produced: &[Entity]) -> DocScore {
     }
     for (pi, p) in produced.iter().enumerate() {
         if !used[pi] {
-            s.fp += 1;
+            s.prf.fp += 1;
             s.false_positives.push(format!("{}: {}", type_name(p.entity_type), p.canonical));
         }
     }
@@ -192,7 +192,7 @@ mod tests {
             ent(EntityType::Person, "مصر", &["مصر"]),
         ];
         let s = score_entity_list(&gold, &produced);
-        assert_eq!((s.tp, s.fp, s.fn_), (2, 1, 1), "{s:?}");
+        assert_eq!((s.prf.tp, s.prf.fp, s.prf.fn_), (2, 1, 1), "{s:?}");
     }
 
     #[test]

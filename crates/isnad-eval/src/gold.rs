@@ -152,11 +152,8 @@ mod tests {
     }
 
     #[test]
-    fn loads_the_shared_seed_gold_when_present() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/gold/seeds");
-        if !dir.is_dir() {
-            return;
-        }
+    fn loads_the_shared_seed_gold() {
+        let dir = crate::shared_path("gold/seeds");
         let gold = load_gold_dir(&dir).unwrap();
         assert!(!gold.is_empty());
         assert!(gold.iter().all(|g| g.doc.ends_with(".txt")));

@@ -22,7 +22,19 @@
 //! ى → ي, ة → ه, diacritics and tatweel removed, any whitespace (NBSP
 //! included) collapsed to one space, ends trimmed. Two surfaces match when
 //! they are equal, or when one contains the other and the shorter has at
-//! least 80% of the longer's chars ([`surfaces_match`]).
+//! least 80% of the longer's chars ([`surfaces_match`]). Gold surfaces are
+//! found in a text by [`find_all`]; names and phrases are compared as
+//! [`words_key`]s (leading clitics off). This folding is the scorer's own:
+//! it never calls the pipeline's (`isnad-text`, `isnad-claims`), so that the
+//! scorer does not share a folding bug with the system it scores.
+//!
+//! # Counts
+//!
+//! Every category counts true positives, false positives and misses in a
+//! [`Prf`], which gives precision, recall and F1. Accuracies over matched
+//! items (`figure_what`, `figure_hedge`, `quote_speaker`, `date_value`) are
+//! [`Prf::accuracy`] counts: a wrong value is one false positive and one
+//! miss, so precision = recall = F1 = accuracy.
 
 mod claims;
 mod entities;
@@ -31,6 +43,7 @@ mod normalize;
 mod quantities;
 mod report;
 mod score;
+mod shared;
 
 pub use claims::{
     score_attribution, score_citation_sources, score_citations_outlets, score_events_gold, score_figure_hedge,
@@ -38,10 +51,11 @@ pub use claims::{
 };
 pub use entities::{gold_entities, produced_entities, score_entities, score_entity_list, GoldEntity};
 pub use gold::{load_gold_dir, load_gold_file, GoldDoc, GoldJoined, GoldNoise};
-pub use normalize::{normalize, surfaces_match};
-pub use quantities::{score_dates, score_numbers};
-pub use report::{CategoryReport, DocReport, DocScore, Report};
+pub use normalize::{find_all, fold_char, normalize, surfaces_match, words_key};
+pub use quantities::{date_value_ok, score_date_value, score_dates, score_numbers};
+pub use report::{CategoryReport, DocReport, DocScore, Prf, Report};
 pub use score::{score_joined_words, score_noise, score_truncation, ScoreFn, SCORERS};
+pub use shared::{shared_dir, shared_path, SHARED_ENV};
 
 use isnad_model::Document;
 
@@ -82,13 +96,10 @@ pub fn evaluate_with(pairs: &[(GoldDoc, Document)], scorers: &[(&str, ScoreFn)])
         for ((name, f), total) in scorers.iter().zip(categories.iter_mut()) {
             let mut s = f(gold, doc);
             s.category = (*name).to_string();
-            total.add(&s);
+            total.prf.add(s.prf);
             scores.push(s);
         }
         documents.push(DocReport { doc: gold.doc.clone(), scores });
-    }
-    for c in &mut categories {
-        c.finish();
     }
     Report { categories, documents }
 }

@@ -53,6 +53,94 @@ pub fn surfaces_match(a: &str, b: &str) -> bool {
     long.contains(short.as_str()) && short.chars().count() as f64 >= MIN_OVERLAP * long.chars().count() as f64
 }
 
+/// Folds one char for searching gold surfaces in a text: what [`normalize`]
+/// folds (alef forms, ى, ة; diacritics and tatweel dropped), plus digits of
+/// any script read as ASCII digits and the Persian forms ی and ک as ي and
+/// ك. `None` drops the char.
+pub fn fold_char(c: char) -> Option<char> {
+    if c == '\u{0640}' || is_diacritic(c) {
+        return None;
+    }
+    Some(match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => 'ا',
+        'ى' | '\u{06CC}' => 'ي',
+        'ة' => 'ه',
+        '\u{06A9}' => 'ك',
+        '\u{066C}' => ',',
+        '\u{066B}' => '.',
+        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        c => c,
+    })
+}
+
+/// Char spans `(start, end)` where `needle` occurs in `hay`: the exact
+/// occurrences, or when there are none, the occurrences once both sides
+/// are folded by [`fold_char`] (spans mapped back to `hay`'s chars).
+pub fn find_all(hay: &str, needle: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if needle.is_empty() {
+        return out;
+    }
+    for (b, _) in hay.match_indices(needle) {
+        let s = hay[..b].chars().count();
+        out.push((s, s + needle.chars().count()));
+    }
+    if !out.is_empty() {
+        return out;
+    }
+    let mut folded: Vec<char> = Vec::new();
+    let mut origin: Vec<usize> = Vec::new();
+    for (i, c) in hay.chars().enumerate() {
+        if let Some(f) = fold_char(c) {
+            folded.push(f);
+            origin.push(i);
+        }
+    }
+    let n: Vec<char> = needle.chars().filter_map(fold_char).collect();
+    if n.is_empty() || n.len() > folded.len() {
+        return out;
+    }
+    for s in 0..=folded.len() - n.len() {
+        if folded[s..s + n.len()] == n[..] {
+            out.push((origin[s], origin[s + n.len() - 1] + 1));
+        }
+    }
+    out
+}
+
+/// Leading clitics taken off each word by [`words_key`], longest first.
+const WORD_CLITICS: &[&str] = &["وال", "بال", "لل", "ال", "و", "ب", "ل"];
+
+/// A name or phrase as a comparison key: [`normalize`]d, ؤ → و and ئ → ي,
+/// split into words at anything that is neither a letter nor a digit, each
+/// word without one leading clitic (و, ب, ل, the article ال and their
+/// combinations) when at least two chars remain, joined by single spaces.
+pub fn words_key(s: &str) -> String {
+    let n: String = normalize(s)
+        .chars()
+        .map(|c| match c {
+            'ؤ' => 'و',
+            'ئ' => 'ي',
+            c => c,
+        })
+        .collect();
+    n.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            for p in WORD_CLITICS {
+                if let Some(r) = w.strip_prefix(p) {
+                    if r.chars().count() >= 2 {
+                        return r;
+                    }
+                }
+            }
+            w
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,19 +1,103 @@
 //! Scores and their rendering.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+
+/// True positives, false positives and misses, with precision, recall and
+/// F1: the one counting type of the scorer, per document and in totals.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Prf {
+    /// Gold items found.
+    pub tp: usize,
+    /// Produced items matching no gold item.
+    pub fp: usize,
+    /// Gold items not found.
+    pub fn_: usize,
+}
+
+impl Prf {
+    /// The counts `(tp, fp, fn)`.
+    pub fn new(tp: usize, fp: usize, fn_: usize) -> Self {
+        Prf { tp, fp, fn_ }
+    }
+
+    /// An accuracy over `matched` items of which `right` are right, as
+    /// counts: a wrong item is one false positive and one miss, so
+    /// precision = recall = F1 = right / matched.
+    pub fn accuracy(right: usize, matched: usize) -> Self {
+        let wrong = matched.saturating_sub(right);
+        Prf { tp: right, fp: wrong, fn_: wrong }
+    }
+
+    /// tp / (tp + fp); 1.0 when nothing was produced.
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+
+    /// tp / (tp + fn); 1.0 when there was nothing to find.
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+
+    /// Harmonic mean of precision and recall (0.0 when both are 0). With
+    /// nothing to find and nothing found, 1.0.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+
+    /// Adds another count.
+    pub fn add(&mut self, o: Prf) {
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.fn_ += o.fn_;
+    }
+}
+
+fn ratio(num: usize, den: usize) -> f64 {
+    if den == 0 {
+        1.0
+    } else {
+        num as f64 / den as f64
+    }
+}
+
+/// Serialized as `tp`, `fp`, `fn`, `precision`, `recall`, `f1`.
+impl Serialize for Prf {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Out {
+            tp: usize,
+            fp: usize,
+            #[serde(rename = "fn")]
+            fn_: usize,
+            precision: f64,
+            recall: f64,
+            f1: f64,
+        }
+        Out {
+            tp: self.tp,
+            fp: self.fp,
+            fn_: self.fn_,
+            precision: self.precision(),
+            recall: self.recall(),
+            f1: self.f1(),
+        }
+        .serialize(s)
+    }
+}
 
 /// The score of one category on one document.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct DocScore {
     /// The category (filled in by [`crate::evaluate_with`]).
     pub category: String,
-    /// Gold items found.
-    pub tp: usize,
-    /// Produced items matching no gold item.
-    pub fp: usize,
-    /// Gold items not found.
-    #[serde(rename = "fn")]
-    pub fn_: usize,
+    /// The counts.
+    #[serde(flatten)]
+    pub prf: Prf,
     /// Gold items not found, as `kind: surface` or similar.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub misses: Vec<String>,
@@ -22,48 +106,25 @@ pub struct DocScore {
     pub false_positives: Vec<String>,
 }
 
+impl From<Prf> for DocScore {
+    fn from(prf: Prf) -> Self {
+        DocScore { prf, ..Default::default() }
+    }
+}
+
 /// The totals of one category over all documents.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CategoryReport {
     /// The category.
     pub name: String,
-    /// True positives.
-    pub tp: usize,
-    /// False positives.
-    pub fp: usize,
-    /// False negatives (misses).
-    #[serde(rename = "fn")]
-    pub fn_: usize,
-    /// tp / (tp + fp); 1.0 when nothing was produced.
-    pub precision: f64,
-    /// tp / (tp + fn); 1.0 when there was nothing to find.
-    pub recall: f64,
-    /// Harmonic mean of precision and recall (0.0 when both are 0).
-    pub f1: f64,
+    /// The counts summed over documents.
+    #[serde(flatten)]
+    pub prf: Prf,
 }
 
 impl CategoryReport {
     pub(crate) fn new(name: &str) -> Self {
-        let mut c =
-            CategoryReport { name: name.to_string(), tp: 0, fp: 0, fn_: 0, precision: 0.0, recall: 0.0, f1: 0.0 };
-        c.finish();
-        c
-    }
-
-    pub(crate) fn add(&mut self, s: &DocScore) {
-        self.tp += s.tp;
-        self.fp += s.fp;
-        self.fn_ += s.fn_;
-    }
-
-    /// Computes precision, recall and F1 from the counts. With nothing to
-    /// find and nothing found, all three are 1.0.
-    pub(crate) fn finish(&mut self) {
-        let ratio = |num: usize, den: usize| if den == 0 { 1.0 } else { num as f64 / den as f64 };
-        self.precision = ratio(self.tp, self.tp + self.fp);
-        self.recall = ratio(self.tp, self.tp + self.fn_);
-        let sum = self.precision + self.recall;
-        self.f1 = if sum == 0.0 { 0.0 } else { 2.0 * self.precision * self.recall / sum };
+        CategoryReport { name: name.to_string(), prf: Prf::default() }
     }
 }
 
@@ -77,7 +138,7 @@ pub struct DocReport {
 }
 
 /// The result of [`crate::evaluate`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {
     /// Totals per category, in scorer order.
     pub categories: Vec<CategoryReport>,
@@ -97,14 +158,15 @@ impl Report {
         let header = ["category", "tp", "fp", "fn", "precision", "recall", "F1"];
         let mut rows = vec![header.map(String::from).to_vec()];
         for c in &self.categories {
+            let p = &c.prf;
             rows.push(vec![
                 c.name.clone(),
-                c.tp.to_string(),
-                c.fp.to_string(),
-                c.fn_.to_string(),
-                format!("{:.3}", c.precision),
-                format!("{:.3}", c.recall),
-                format!("{:.3}", c.f1),
+                p.tp.to_string(),
+                p.fp.to_string(),
+                p.fn_.to_string(),
+                format!("{:.3}", p.precision()),
+                format!("{:.3}", p.recall()),
+                format!("{:.3}", p.f1()),
             ]);
         }
         let widths: Vec<usize> =
@@ -122,6 +184,27 @@ impl Report {
         }
         out
     }
+
+    /// A Markdown table with the same columns as [`Report::table`].
+    pub fn markdown(&self) -> String {
+        let mut out = String::from(
+            "| category | tp | fp | fn | precision | recall | F1 |\n|---|---:|---:|---:|---:|---:|---:|\n",
+        );
+        for c in &self.categories {
+            let p = &c.prf;
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {:.3} | {:.3} | {:.3} |\n",
+                c.name,
+                p.tp,
+                p.fp,
+                p.fn_,
+                p.precision(),
+                p.recall(),
+                p.f1()
+            ));
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -130,19 +213,35 @@ mod tests {
 
     #[test]
     fn empty_categories_score_one() {
-        let c = CategoryReport::new("x");
-        assert_eq!((c.precision, c.recall, c.f1), (1.0, 1.0, 1.0));
-        let mut c = CategoryReport::new("y");
-        c.add(&DocScore { fn_: 2, ..Default::default() });
-        c.finish();
-        assert_eq!((c.precision, c.recall, c.f1), (1.0, 0.0, 0.0));
+        let p = Prf::default();
+        assert_eq!((p.precision(), p.recall(), p.f1()), (1.0, 1.0, 1.0));
+        let p = Prf::new(0, 0, 2);
+        assert_eq!((p.precision(), p.recall(), p.f1()), (1.0, 0.0, 0.0));
+    }
+
+    #[test]
+    fn ratios_and_accuracy() {
+        let mut p = Prf::new(2, 0, 1);
+        p.add(Prf::new(0, 0, 0));
+        assert!((p.f1() - 0.8).abs() < 1e-9);
+        let a = Prf::accuracy(3, 4);
+        assert_eq!(a, Prf::new(3, 1, 1));
+        assert_eq!((a.precision(), a.recall()), (0.75, 0.75));
+    }
+
+    #[test]
+    fn serializes_counts_and_ratios() {
+        let c = CategoryReport { name: "x".into(), prf: Prf::new(1, 1, 0) };
+        let v = serde_json::to_value(&c).unwrap();
+        assert_eq!(v["name"], "x");
+        assert_eq!(v["fn"], 0);
+        assert_eq!(v["precision"], 0.5);
+        assert_eq!(v["recall"], 1.0);
     }
 
     #[test]
     fn table_is_aligned() {
-        let mut a = CategoryReport::new("noise");
-        a.add(&DocScore { tp: 3, fp: 1, fn_: 0, ..Default::default() });
-        a.finish();
+        let a = CategoryReport { name: "noise".into(), prf: Prf::new(3, 1, 0) };
         let b = CategoryReport::new("joined_words");
         let r = Report { categories: vec![a, b], documents: vec![] };
         let t = r.table();
@@ -151,5 +250,6 @@ mod tests {
         assert_eq!(lines[0], "category      tp  fp  fn  precision  recall     F1");
         assert_eq!(lines[1], "noise          3   1   0      0.750   1.000  0.857");
         assert_eq!(lines[2], "joined_words   0   0   0      1.000   1.000  1.000");
+        assert!(r.markdown().contains("| noise | 3 | 1 | 0 | 0.750 | 1.000 | 0.857 |"));
     }
 }

@@ -17,6 +17,7 @@ pub const SCORERS: &[(&str, ScoreFn)] = &[
     ("entities", crate::score_entities),
     ("numbers", crate::score_numbers),
     ("dates", crate::score_dates),
+    ("date_value", crate::score_date_value),
     ("figures", crate::score_figures),
     ("figure_what", crate::score_figure_what),
     ("figure_hedge", crate::score_figure_hedge),
@@ -118,9 +119,9 @@ pub fn score_noise(gold: &GoldDoc, doc: &Document) -> DocScore {
     }
     for (g, found) in required.iter().zip(&found) {
         if *found {
-            s.tp += 1;
+            s.prf.tp += 1;
         } else {
-            s.fn_ += 1;
+            s.prf.fn_ += 1;
             s.misses.push(format!("{}: {}", g.kind, g.surface));
         }
     }
@@ -129,7 +130,7 @@ pub fn score_noise(gold: &GoldDoc, doc: &Document) -> DocScore {
         if known || !p.scored {
             p.used = true;
         } else {
-            s.fp += 1;
+            s.prf.fp += 1;
             s.false_positives.push(format!("{}: {}", p.kind, p.surface));
         }
     }
@@ -163,8 +164,8 @@ pub fn score_joined_words(gold: &GoldDoc, doc: &Document) -> DocScore {
             continue;
         }
         let hit = have.min(g.occurrences);
-        s.tp += hit;
-        s.fn_ += g.occurrences - hit;
+        s.prf.tp += hit;
+        s.prf.fn_ += g.occurrences - hit;
         for _ in hit..g.occurrences {
             s.misses.push(format!("{} → {}", g.surface, g.fixed));
         }
@@ -175,7 +176,7 @@ pub fn score_joined_words(gold: &GoldDoc, doc: &Document) -> DocScore {
         }
     }
     for ((before, after), n) in produced {
-        s.fp += n;
+        s.prf.fp += n;
         for _ in 0..n {
             s.false_positives.push(format!("{before} → {after}"));
         }
@@ -188,13 +189,13 @@ pub fn score_joined_words(gold: &GoldDoc, doc: &Document) -> DocScore {
 pub fn score_truncation(gold: &GoldDoc, doc: &Document) -> DocScore {
     let mut s = DocScore::default();
     match (gold.truncated, doc.truncated) {
-        (Some(true), true) => s.tp = 1,
+        (Some(true), true) => s.prf.tp = 1,
         (Some(true), false) => {
-            s.fn_ = 1;
+            s.prf.fn_ = 1;
             s.misses.push("truncated article reported complete".into());
         }
         (Some(false), true) => {
-            s.fp = 1;
+            s.prf.fp = 1;
             s.false_positives.push("complete article reported truncated".into());
         }
         (Some(false), false) | (None, _) => {}

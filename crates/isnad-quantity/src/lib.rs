@@ -16,7 +16,6 @@
 //! cycle), the published arithmetic algorithm; it can differ from Umm
 //! al-Qura or sighting by a day or two. See [`hijri_to_gregorian`].
 
-pub mod gold_eval;
 mod grammar;
 mod lexicon;
 mod scan;

@@ -1,18 +1,22 @@
 //! Main-text extraction against the real pages in `shared/corpus/html`.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use isnad_sources::extract_html;
 
-fn corpus() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/html");
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!("skipped: {} is absent", p.display());
-        None
-    }
+fn corpus() -> PathBuf {
+    isnad_eval::shared_path("corpus/html")
+}
+
+/// The bytes of a corpus file; a missing file fails the test with its path.
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("needs {} in ../shared: {e}", path.display()))
+}
+
+/// The text of a corpus file; a missing file fails the test with its path.
+fn read_text(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("needs {} in ../shared: {e}", path.display()))
 }
 
 fn tokens(s: &str) -> Vec<String> {
@@ -46,7 +50,7 @@ fn token_f1(got: &str, want: &str) -> (f64, f64, f64) {
 
 #[test]
 fn cnn_arabic_pages_match_the_expected_text() {
-    let Some(dir) = corpus() else { return };
+    let dir = corpus();
     let dir = dir.join("newspaper_cnn_arabic");
     let pages = [
         ("arabic_article.newspaper3k.html", "arabic.newspaper3k.expected.txt"),
@@ -54,10 +58,7 @@ fn cnn_arabic_pages_match_the_expected_text() {
     ];
     let mut scores = Vec::new();
     for (page, expected) in pages {
-        let (Ok(html), Ok(want)) = (std::fs::read(dir.join(page)), std::fs::read_to_string(dir.join(expected))) else {
-            eprintln!("skipped: {page} is absent");
-            continue;
-        };
+        let (html, want) = (read(&dir.join(page)), read_text(&dir.join(expected)));
         let (html, _) = isnad_input::decode(&html, page).expect("page decodes");
         let doc = extract_html(&html, page, None).expect("page has text");
         let (p, r, f1) = token_f1(&doc.raw, &want);
@@ -83,15 +84,10 @@ fn cnn_arabic_pages_match_the_expected_text() {
 
 #[test]
 fn assabah_page_keeps_the_article_and_drops_the_boilerplate() {
-    let Some(dir) = corpus() else { return };
+    let dir = corpus();
     let dir = dir.join("trafilatura_assabah");
-    let (Ok(html), Ok(entry)) = (
-        std::fs::read(dir.join("assabah.com.tn.article.html")),
-        std::fs::read_to_string(dir.join("evaldata_entry.json")),
-    ) else {
-        eprintln!("skipped: assabah files absent");
-        return;
-    };
+    let html = read(&dir.join("assabah.com.tn.article.html"));
+    let entry = read_text(&dir.join("evaldata_entry.json"));
     let entry: serde_json::Value = serde_json::from_str(&entry).expect("entry JSON");
     let entry = entry.as_object().and_then(|o| o.values().next()).expect("one entry");
     let (html, _) = isnad_input::decode(&html, "assabah").expect("page decodes");

@@ -1,9 +1,8 @@
 //! The story layer over the five real seed articles (one evolving story about
 //! the Gaza ceasefire and hostage talks), read from ../shared beside the
-//! checkout; skipped when absent.
+//! checkout (as in CI); the test fails without them.
 
-use std::path::PathBuf;
-
+use isnad_eval::shared_path;
 use isnad_extract::Extractor;
 use isnad_model::{Document, Metadata, What};
 use isnad_story::contradict::{all_contradictions, source_key, updates};
@@ -19,18 +18,13 @@ const SEEDS: &[(&str, &str)] = &[
     ("003_7417a749f6004c71.txt", "2025-08-09"),
 ];
 
-fn shared() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    p.exists().then_some(p)
-}
-
-fn seeds() -> Option<Vec<Document>> {
-    let dir = shared()?.join("corpus/seeds");
+fn seeds() -> Vec<Document> {
+    let dir = shared_path("corpus/seeds");
     let ex = Extractor::new();
     let mut docs = Vec::new();
     for (name, published) in SEEDS {
         let path = dir.join(name);
-        let raw = std::fs::read_to_string(&path).ok()?;
+        let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let meta = Metadata {
             source: path.display().to_string(),
             published: Some(published.to_string()),
@@ -38,12 +32,12 @@ fn seeds() -> Option<Vec<Document>> {
         };
         docs.push(ex.extract(meta, raw, vec![]));
     }
-    Some(docs)
+    docs
 }
 
 #[test]
 fn seeds_form_one_evolving_story_with_series_and_a_timeline() {
-    let Some(docs) = seeds() else { return };
+    let docs = seeds();
 
     // Stories: at most two for the five articles.
     let mut clusterer = StoryClusterer::new();
@@ -83,8 +77,7 @@ fn seeds_form_one_evolving_story_with_series_and_a_timeline() {
     }
 
     // A re-post of an article under a new dateline with a "read also" teaser is a duplicate.
-    let raw =
-        std::fs::read_to_string(shared().unwrap_or_default().join("corpus/seeds").join(SEEDS[2].0)).unwrap_or_default();
+    let raw = std::fs::read_to_string(shared_path("corpus/seeds").join(SEEDS[2].0)).expect("seed article");
     let copy = Extractor::new().extract(
         Metadata { source: "copy".into(), ..Default::default() },
         format!("رام الله – وكالة الأنباء المحلية\n{raw}\nاقرأ أيضاً: تفاصيل الجولة المقبلة من المفاوضات"),
