@@ -5,11 +5,11 @@ use isnad_model::Document;
 use crate::context::{fold, with_document, Ctx};
 use crate::cues::{QUOTE_CUES, QUOTE_WORDS};
 use crate::model::{Quote, Source};
-use crate::text::{is_quote_mark, normalize, slice, stems};
+use crate::text::{is_quote_mark, normalize, slice, stems, verb_stems};
 
 fn cue_lemma(norm: &str) -> Option<&'static str> {
-    let st = stems(norm);
-    QUOTE_CUES.iter().find(|(_, forms)| st.iter().any(|s| forms.contains(&s.as_str()))).map(|(l, _)| *l)
+    let st = verb_stems(norm);
+    QUOTE_CUES.iter().find(|(_, forms)| st.iter().any(|s| forms.contains(&&**s))).map(|(l, _)| *l)
 }
 
 /// The closing mark for an opening quotation mark.

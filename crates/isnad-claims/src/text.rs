@@ -71,6 +71,36 @@ fn stem_list(norm: &str) -> Rc<[Box<str>]> {
     })
 }
 
+thread_local! {
+    /// Verb stems per word (see [`verb_stems`]).
+    static VERB_STEMS: WordMemo<Rc<[Box<str>]>> = WordMemo::new(50_000);
+}
+
+/// The stems of `norm` read as a reporting verb: like [`stems`] but not
+/// through the article, which no verb takes (`التابعة` is no form of the cue
+/// `تابع`), except after ب, where a verbal noun reports speech (`ردّ بالقول إن`).
+pub(crate) fn verb_stems(norm: &str) -> Rc<[Box<str>]> {
+    VERB_STEMS.with(|m| {
+        m.get_or(norm, |norm| {
+            let mut out: Vec<Box<str>> = Vec::new();
+            any_reading(norm, &mut |c, base| {
+                let article = c.intersects(Clitics::AL | Clitics::AL_KEPT) || base.starts_with("ال");
+                if !c.contains(Clitics::SA) && (!article || c.contains(Clitics::BI | Clitics::AL)) {
+                    for suf in SUFFIXES {
+                        if let Some(rest) = base.strip_suffix(suf) {
+                            if rest.chars().count() >= 2 && !out.iter().any(|x| &**x == rest) {
+                                out.push(rest.into());
+                            }
+                        }
+                    }
+                }
+                false
+            });
+            out.into()
+        })
+    })
+}
+
 /// True when one of the stems of `norm` is in `lex`.
 pub(crate) fn in_lex(norm: &str, lex: &[&str]) -> bool {
     stem_list(norm).iter().any(|s| lex.contains(&&**s))
@@ -95,6 +125,10 @@ mod tests {
         assert!(in_lex(&normalize("وللمعتقلين"), &["معتقل"]));
         // The future marker is not seen through: a claim is reported, not foretold.
         assert!(!in_lex(&normalize("سيعلن"), &["يعلن"]));
+        // A reporting verb is not read through the article, but a verbal noun after ب is.
+        assert!(!verb_stems(&normalize("التابعة")).iter().any(|s| &**s == "تابع"));
+        assert!(verb_stems(&normalize("بالقول")).iter().any(|s| &**s == "قول"));
+        assert!(verb_stems(&normalize("وتابعت")).iter().any(|s| &**s == "تابعت"));
         // Hamza seats are kept (the Letters fold): مسؤول is not مسوول.
         assert!(in_lex(&normalize("المسؤولين"), &["مسؤول"]) && !in_lex(&normalize("المسؤولين"), &["مسوول"]));
     }
