@@ -65,21 +65,6 @@ pub(super) fn composites(ctx: &mut Ctx) {
         let start = ctx.tok_start(s, f);
         let end = ctx.toks[e - 1].end;
         // Not pushed through `push`: the inner mentions keep their cover.
-        ctx.ms.push(M {
-            s,
-            e,
-            start,
-            end,
-            etype,
-            ident,
-            canonical: None,
-            english: None,
-            country: None,
-            capital: false,
-            metonymy: None,
-            role: false,
-            roles: Vec::new(),
-            name: Vec::new(),
-        });
+        ctx.ms.push(M::new(s, e, start, end, etype, ident));
     }
 }

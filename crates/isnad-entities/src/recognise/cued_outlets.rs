@@ -51,21 +51,6 @@ pub(super) fn cued_outlets(ctx: &mut Ctx) {
         let start = ctx.toks[s].start;
         let end = ctx.toks[e - 1].end;
         let surface = ctx.text(start, end);
-        ctx.push(M {
-            s,
-            e,
-            start,
-            end,
-            etype: EntityType::Outlet,
-            ident: format!("OUTLET:{}", name_key(&surface)),
-            canonical: None,
-            english: None,
-            country: None,
-            capital: false,
-            metonymy: None,
-            role: false,
-            roles: Vec::new(),
-            name: Vec::new(),
-        });
+        ctx.push(M::new(s, e, start, end, EntityType::Outlet, format!("OUTLET:{}", name_key(&surface))));
     }
 }

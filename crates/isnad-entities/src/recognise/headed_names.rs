@@ -72,22 +72,7 @@ pub(super) fn headed_names(ctx: &mut Ctx) {
                 let start = ctx.tok_start(i, form);
                 let end = ctx.toks[e - 1].end;
                 let surface = ctx.text(start, end);
-                ctx.push(M {
-                    s: i,
-                    e,
-                    start,
-                    end,
-                    etype,
-                    ident: format!("{}:{}", etype.as_str(), name_key(&surface)),
-                    canonical: None,
-                    english: None,
-                    country: None,
-                    capital: false,
-                    metonymy: None,
-                    role: false,
-                    roles: Vec::new(),
-                    name: Vec::new(),
-                });
+                ctx.push(M::new(i, e, start, end, etype, format!("{}:{}", etype.as_str(), name_key(&surface))));
                 i = e;
             }
             _ => i += 1,

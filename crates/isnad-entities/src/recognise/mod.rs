@@ -65,6 +65,28 @@ struct M {
     name: Vec<String>,
 }
 
+impl M {
+    /// A mention of tokens `[s, e)`, chars `[start, end)`, with no attributes yet.
+    fn new(s: usize, e: usize, start: usize, end: usize, etype: EntityType, ident: String) -> M {
+        M {
+            s,
+            e,
+            start,
+            end,
+            etype,
+            ident,
+            canonical: None,
+            english: None,
+            country: None,
+            capital: false,
+            metonymy: None,
+            role: false,
+            roles: Vec::new(),
+            name: Vec::new(),
+        }
+    }
+}
+
 struct Ctx<'a> {
     chars: &'a [char],
     toks: Vec<Tok>,

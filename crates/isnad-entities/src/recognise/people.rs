@@ -208,20 +208,6 @@ pub(super) fn push_person(ctx: &mut Ctx, s: usize, e: usize) -> usize {
         start += skip;
         *first = key.clone();
     }
-    ctx.push(M {
-        s,
-        e,
-        start,
-        end,
-        etype: EntityType::Person,
-        ident: format!("PERSON:{}", name.join(" ")),
-        canonical: None,
-        english: None,
-        country: None,
-        capital: false,
-        metonymy: None,
-        role: false,
-        roles: Vec::new(),
-        name,
-    })
+    let ident = format!("PERSON:{}", name.join(" "));
+    ctx.push(M { name, ..M::new(s, e, start, end, EntityType::Person, ident) })
 }

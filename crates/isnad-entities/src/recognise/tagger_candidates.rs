@@ -40,22 +40,7 @@ pub(super) fn candidates(ctx: &mut Ctx, tagged: &[Candidate]) {
             continue;
         }
         let surface = ctx.text(start, end);
-        ctx.push(M {
-            s,
-            e,
-            start,
-            end,
-            etype: c.class,
-            ident: format!("{}:{}", c.class.as_str(), name_key(&surface)),
-            canonical: None,
-            english: None,
-            country: None,
-            capital: false,
-            metonymy: None,
-            role: false,
-            roles: Vec::new(),
-            name: Vec::new(),
-        });
+        ctx.push(M::new(s, e, start, end, c.class, format!("{}:{}", c.class.as_str(), name_key(&surface))));
     }
 }
 
