@@ -51,24 +51,27 @@ thread_local! {
 /// with its trailing endings removed, leaving two letters or more. A claim is
 /// reported, not foretold: `سيعلن` is no cue of `أعلن`.
 fn stem_list(norm: &str) -> Rc<[Box<str>]> {
-    STEMS.with(|m| {
-        m.get_or(norm, |norm| {
-            let mut out: Vec<Box<str>> = Vec::new();
-            any_reading(norm, &mut |c, base| {
-                if !c.contains(Clitics::SA) {
-                    for suf in SUFFIXES {
-                        if let Some(rest) = base.strip_suffix(suf) {
-                            if rest.chars().count() >= 2 && !out.iter().any(|x| &**x == rest) {
-                                out.push(rest.into());
-                            }
-                        }
+    STEMS.with(|m| m.get_or(norm, |norm| collect_stems(norm, |c, _| !c.contains(Clitics::SA))))
+}
+
+/// The distinct stems of `norm` over the clitic readings `keep` accepts
+/// (given their clitics and stem), each with its trailing endings removed,
+/// leaving two letters or more.
+fn collect_stems(norm: &str, keep: impl Fn(Clitics, &str) -> bool) -> Rc<[Box<str>]> {
+    let mut out: Vec<Box<str>> = Vec::new();
+    any_reading(norm, &mut |c, base| {
+        if keep(c, base) {
+            for suf in SUFFIXES {
+                if let Some(rest) = base.strip_suffix(suf) {
+                    if rest.chars().count() >= 2 && !out.iter().any(|x| &**x == rest) {
+                        out.push(rest.into());
                     }
                 }
-                false
-            });
-            out.into()
-        })
-    })
+            }
+        }
+        false
+    });
+    out.into()
 }
 
 thread_local! {
@@ -82,21 +85,10 @@ thread_local! {
 pub(crate) fn verb_stems(norm: &str) -> Rc<[Box<str>]> {
     VERB_STEMS.with(|m| {
         m.get_or(norm, |norm| {
-            let mut out: Vec<Box<str>> = Vec::new();
-            any_reading(norm, &mut |c, base| {
+            collect_stems(norm, |c, base| {
                 let article = c.intersects(Clitics::AL | Clitics::AL_KEPT) || base.starts_with("ال");
-                if !c.contains(Clitics::SA) && (!article || c.contains(Clitics::BI | Clitics::AL)) {
-                    for suf in SUFFIXES {
-                        if let Some(rest) = base.strip_suffix(suf) {
-                            if rest.chars().count() >= 2 && !out.iter().any(|x| &**x == rest) {
-                                out.push(rest.into());
-                            }
-                        }
-                    }
-                }
-                false
-            });
-            out.into()
+                !c.contains(Clitics::SA) && (!article || c.contains(Clitics::BI | Clitics::AL))
+            })
         })
     })
 }

@@ -16,6 +16,14 @@ fn rec(text: &str) -> Entities {
     found
 }
 
+/// The char span of the first occurrence of `s` in `text`.
+fn span_of(text: &str, s: &str) -> Span {
+    let chars: Vec<char> = text.chars().collect();
+    let sc: Vec<char> = s.chars().collect();
+    let i = chars.windows(sc.len()).position(|w| w == sc.as_slice()).expect("the phrase is in the text");
+    Span::new(i, i + sc.len())
+}
+
 fn find<'a>(f: &'a Entities, t: EntityType, surface: &str) -> Option<&'a Entity> {
     f.entities.iter().find(|e| e.entity_type == t && e.mentions.iter().any(|m| !m.role && m.surface == surface))
 }
@@ -117,12 +125,7 @@ fn national_bodies_take_their_nationality() {
 #[test]
 fn tagger_candidates_need_support_except_people() {
     let text = "التقى سامر قنديلجي بممثلي لجنة الإغاثة الأهلية في بلدة كفرنبل.";
-    let chars: Vec<char> = text.chars().collect();
-    let span_of = |s: &str| {
-        let sc: Vec<char> = s.chars().collect();
-        let i = chars.windows(sc.len()).position(|w| w == sc.as_slice()).unwrap();
-        Span::new(i, i + sc.len())
-    };
+    let span_of = |s: &str| span_of(text, s);
     let tagged = vec![
         Candidate { span: span_of("سامر قنديلجي"), class: EntityType::Person, score: 0.9 },
         Candidate { span: span_of("لجنة الإغاثة الأهلية"), class: EntityType::Org, score: 0.8 },
@@ -140,12 +143,7 @@ fn tagger_candidates_need_support_except_people() {
 #[test]
 fn a_tagged_person_starts_after_its_clitic() {
     let text = "حضر الاجتماع سامر حداد وعلي قنديلجي.";
-    let chars: Vec<char> = text.chars().collect();
-    let at = |s: &str| {
-        let sc: Vec<char> = s.chars().collect();
-        let i = chars.windows(sc.len()).position(|w| w == sc.as_slice()).unwrap();
-        Span::new(i, i + sc.len())
-    };
+    let at = |s: &str| span_of(text, s);
     let tagged = vec![Candidate { span: at("وعلي قنديلجي"), class: EntityType::Person, score: 0.9 }];
     let f = run(text, &[], &tagged);
     let person = find(&f, EntityType::Person, "علي قنديلجي").expect("the name without و");
@@ -191,12 +189,7 @@ fn heads_do_not_name_common_phrases() {
 #[test]
 fn speech_to_an_outlet_is_no_person() {
     let text = "وقال الوزير لبي بي سي إن الاتفاق قريب.";
-    let chars: Vec<char> = text.chars().collect();
-    let at = |s: &str| {
-        let sc: Vec<char> = s.chars().collect();
-        let i = chars.windows(sc.len()).position(|w| w == sc.as_slice()).unwrap();
-        Span::new(i, i + sc.len())
-    };
+    let at = |s: &str| span_of(text, s);
     let tagged = vec![Candidate { span: at("لبي بي سي"), class: EntityType::Person, score: 0.9 }];
     let f = run(text, &[], &tagged);
     assert!(f.entities.iter().all(|e| e.entity_type != EntityType::Person), "{:?}", f.entities);
