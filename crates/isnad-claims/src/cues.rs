@@ -150,7 +150,7 @@ named_file! {
 
 named_file! {
     /// Quotes: words that end a speaker phrase, complementizers, venue words.
-    QuoteWords, QUOTE_WORDS, "quote_words.tsv" { speaker_stop, that, venue }
+    QuoteWords, QUOTE_WORDS, "quote_words.tsv" { speaker_stop, that, venue, writer_voice }
 }
 
 named_file! {
@@ -266,7 +266,7 @@ mod tests {
             assert!(code.len() == 2 && code.chars().all(|ch| ch.is_ascii_uppercase()), "country code {code:?}");
         }
         let q = &*QUOTE_WORDS;
-        assert!([&q.speaker_stop, &q.that, &q.venue].iter().all(|l| !l.is_empty()));
+        assert!([&q.speaker_stop, &q.that, &q.venue, &q.writer_voice].iter().all(|l| !l.is_empty()));
         let c = &*CITATION_CUES;
         assert!([&c.phrase, &c.verb, &c.outlet_noun, &c.anaphor, &c.via_stop].iter().all(|l| !l.is_empty()));
         let e = &*EVENT_WORDS;

@@ -5,7 +5,7 @@ use isnad_model::Document;
 use crate::context::{fold, with_document, Ctx};
 use crate::cues::{QUOTE_CUES, QUOTE_WORDS};
 use crate::model::{Quote, Source};
-use crate::text::{is_quote_mark, normalize, slice, stems, verb_stems};
+use crate::text::{in_lex, is_quote_mark, normalize, slice, stems, verb_stems};
 
 fn cue_lemma(norm: &str) -> Option<&'static str> {
     let st = verb_stems(norm);
@@ -84,6 +84,12 @@ pub(crate) fn find(ctx: &Ctx<'_>) -> Vec<Quote> {
             i += 1;
             continue;
         };
+        // `يذكر أن`, `جدير بالذكر أن`: the writer's background, not speech.
+        let next_is_that = ctx.tokens.get(i + 1).is_some_and(|t| QUOTE_WORDS.that.contains(&t.norm.as_str()));
+        if next_is_that && in_lex(ctx.norm(i), &QUOTE_WORDS.writer_voice) {
+            i += 1;
+            continue;
+        }
         match quote_at(ctx, i, cue, out.last().and_then(|q| q.speaker.clone())) {
             Some(q) => {
                 resume = q.end;
@@ -298,6 +304,16 @@ mod tests {
         let d = doc("أما رئيس البلدية، فأكد أن الأعمال ستنتهي قريبا.");
         let q = quotes(&d);
         assert_eq!(q[0].speaker.as_ref().map(|s| s.surface.as_str()), Some("رئيس البلدية"));
+    }
+
+    #[test]
+    fn the_writers_background_is_no_quote() {
+        let d = doc("وقال الوزير إن الاتفاق قريب. يذكر أن الحرب اندلعت قبل عامين. وجدير بالذكر أن المدينة تضررت.");
+        let q = quotes(&d);
+        assert_eq!(q.len(), 1, "{q:?}");
+        // With a subject it is a report: `يذكر التقرير أن`.
+        let d = doc("يذكر التقرير أن الأسعار ارتفعت.");
+        assert_eq!(quotes(&d).len(), 1);
     }
 
     #[test]

@@ -570,11 +570,13 @@ impl Scan<'_> {
             }
             return Some(self.rel(i, i + 1, "today", Res::Day(0)));
         }
+        // أمس الأحد, غدا الاثنين: the weekday names the same day; one date.
+        let with_weekday = |e: usize| self.weekday(e).map_or(e, |(we, _)| we);
         if self.is_any(i, "امس|البارحه") {
-            return Some(self.rel(i, i + 1, "yesterday", Res::Day(-1)));
+            return Some(self.rel(i, with_weekday(i + 1), "yesterday", Res::Day(-1)));
         }
         if self.is_any(i, "غد|الغد|غدا") {
-            return Some(self.rel(i, i + 1, "tomorrow", Res::Day(1)));
+            return Some(self.rel(i, with_weekday(i + 1), "tomorrow", Res::Day(1)));
         }
         if let Some((e, dv, t)) = self.calendar_date(i, false) {
             if matches!(dv, Dv::Full { .. } | Dv::DayMonth { .. }) {
@@ -642,6 +644,12 @@ mod bare_year_tests {
     fn dates_and_numbers(text: &str) -> (Vec<String>, Vec<String>) {
         let q = crate::extract_analysis(&Analysis::new(text, &[], &[]), None);
         (q.dates.into_iter().map(|d| d.surface).collect(), q.numbers.into_iter().map(|n| n.surface).collect())
+    }
+
+    #[test]
+    fn a_weekday_after_yesterday_or_tomorrow_is_the_same_day() {
+        let (dates, _) = dates_and_numbers("وصل الوفد أمس الأحد، ويغادر غدا يوم الاثنين.");
+        assert_eq!(dates, ["أمس الأحد", "غدا يوم الاثنين"]);
     }
 
     #[test]
